@@ -9,6 +9,7 @@ public sealed class InMemoryRunStore(IOptions<RunEngineOptions> options) : IRunS
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Run> _finished = new();
     private readonly int _maxFinished = options.Value.MaxFinishedRuns;
+    private readonly Lock _retention = new();
 
     /// <inheritdoc />
     public void Add(Run run)
@@ -27,10 +28,14 @@ public sealed class InMemoryRunStore(IOptions<RunEngineOptions> options) : IRunS
     /// <inheritdoc />
     public void Finished(Run run)
     {
-        _finished.Enqueue(run);
-        while (_finished.Count > _maxFinished && _finished.TryDequeue(out var oldest))
+        // Locked: two runs finishing at once must not both see the queue over the limit and evict one run too many.
+        lock (_retention)
         {
-            _runs.TryRemove(oldest.RunId, out _);
+            _finished.Enqueue(run);
+            while (_finished.Count > _maxFinished && _finished.TryDequeue(out var oldest))
+            {
+                _runs.TryRemove(oldest.RunId, out _);
+            }
         }
     }
 }

@@ -161,6 +161,7 @@ public sealed class Run
         return stamped;
     }
 
+    /// <summary>Sets the final status and wakes the readers; <see cref="Completion"/> follows with <see cref="Complete"/>.</summary>
     internal void Finish(RunStatus status, DateTimeOffset at)
     {
         lock (_gate)
@@ -170,8 +171,10 @@ public sealed class Run
         }
 
         Signal();
-        _completion.TrySetResult();
     }
+
+    /// <summary>Completes <see cref="Completion"/>, once the engine has finished its own bookkeeping for the run.</summary>
+    internal void Complete() => _completion.TrySetResult();
 
     /// <summary>Requests cancellation; false when the run had already finished.</summary>
     internal bool RequestCancel()

@@ -167,6 +167,9 @@ public sealed partial class RunService : IAsyncDisposable
         Interlocked.Decrement(ref _active);
         _store.Finished(run);
         LogFinished(run.RunId, run.ToolId, status);
+
+        // Last, so whoever awaits Completion finds the run recorded by the store and its slot free.
+        run.Complete();
     }
 
     private RunStatus DecideStatus(Run run)

@@ -15,6 +15,8 @@ public static class DurationParser
         ("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600),
     ];
 
+    private static readonly double MaxSeconds = TimeSpan.MaxValue.TotalSeconds;
+
     /// <summary>Parses <paramref name="text"/>; false when it is none of the accepted forms.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out TimeSpan? value)
     {
@@ -32,7 +34,7 @@ public static class DurationParser
                 value = XmlConvert.ToTimeSpan(text);
                 return true;
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException)
             {
                 return false;
             }
@@ -54,22 +56,22 @@ public static class DurationParser
             if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
                 && TryNumber(text[..^suffix.Length], out var number))
             {
-                value = TimeSpan.FromSeconds(number * seconds);
-                return true;
+                return TryFromSeconds(number * seconds, out value);
             }
         }
 
-        if (TryNumber(text, out var plainSeconds))
-        {
-            value = TimeSpan.FromSeconds(plainSeconds);
-            return true;
-        }
-
-        return false;
+        return TryNumber(text, out var plainSeconds) && TryFromSeconds(plainSeconds, out value);
     }
 
     /// <summary>Formats a duration as ISO 8601, the form the API echoes back.</summary>
     public static string Format(TimeSpan value) => XmlConvert.ToString(value);
+
+    // TimeSpan.FromSeconds throws beyond about 29,000 years; input that large is not a duration, not a crash.
+    private static bool TryFromSeconds(double seconds, [NotNullWhen(true)] out TimeSpan? value)
+    {
+        value = Math.Abs(seconds) < MaxSeconds ? TimeSpan.FromSeconds(seconds) : null;
+        return value is not null;
+    }
 
     private static bool TryNumber(string text, out double number) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);

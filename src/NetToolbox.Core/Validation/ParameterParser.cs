@@ -107,35 +107,17 @@ internal static class ParameterParser
 
     private static (object?, string?) ParseCidr(string text)
     {
-        if (IPNetwork.TryParse(text, out var network))
-        {
-            return (network, null);
-        }
-
-        // IPNetwork rejects set host bits; say which network was probably meant.
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0
-            && IPAddress.TryParse(text[..slash], out var address)
-            && int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
-            && prefix <= (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
+        if (slash > 0 && IPNetwork.TryParse(text, out var network))
         {
-            var masked = new IPNetwork(MaskAddress(address, prefix), prefix);
-            return (null, $"'{text}' has host bits set; did you mean {masked}?");
+            // On .NET 10, IPNetwork.TryParse accepts set host bits and silently clears them ("192.0.2.1/24" gives 192.0.2.0/24).
+            // Quietly widening what the user typed hides mistakes, so refuse it and say which network was probably meant.
+            return IPAddress.TryParse(text[..slash], out var typed) && typed.Equals(network.BaseAddress)
+                ? (network, null)
+                : (null, $"'{text}' has host bits set; did you mean {network}?");
         }
 
         return (null, $"'{text}' is not a network in CIDR notation (e.g. 192.0.2.0/24 or 2001:db8::/120)");
-    }
-
-    private static IPAddress MaskAddress(IPAddress address, int prefix)
-    {
-        var bytes = address.GetAddressBytes();
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            var keep = Math.Clamp(prefix - (i * 8), 0, 8);
-            bytes[i] &= (byte)(0xFF << (8 - keep));
-        }
-
-        return new IPAddress(bytes);
     }
 
     private static (object?, string?) ParseEndpoint(string text) =>
