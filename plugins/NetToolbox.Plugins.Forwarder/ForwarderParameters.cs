@@ -70,7 +70,8 @@ internal static class ForwarderParameters
             Default = "1s",
             Min = 0.05,
             Max = 3600,
-            Help = "How often open connections' byte counts, throughput and the open-connection count are reported.",
+            Help = "How often open connections' byte counts, the throughput sample (bit/s, both directions summed) "
+                + "and the open-connection count are reported.",
         },
     ];
 }
