@@ -45,7 +45,7 @@ internal sealed class IcmpProber : IProber
     {
         var wireSequence = (ushort)sequence;
         var packet = IcmpMessage.BuildEchoRequest(_socket.Family, Identifier, wireSequence, _payloadSize);
-        var pending = new PendingEcho(target, sequence, _time.GetTimestamp());
+        var pending = new PendingEcho(target, sequence, _time.GetTimestamp(), UnixNanoseconds(_time.GetUtcNow()));
         if (!_pending.TryAdd(wireSequence, pending))
         {
             return new ProbeOutcome(ProbeStatus.Error, target, sequence, 0, Detail: "sequence number still in flight");
@@ -128,7 +128,7 @@ internal sealed class IcmpProber : IProber
             return;
         }
 
-        var elapsed = _time.GetElapsedTime(pending.SentAt, receivedAt).TotalMilliseconds;
+        var elapsed = RoundTripMs(pending, datagram, receivedAt);
         if (answer.IsError)
         {
             // Errors come from a router; what must match is where our quoted request was going.
@@ -165,13 +165,36 @@ internal sealed class IcmpProber : IProber
 
     private double ElapsedMs(long since) => _time.GetElapsedTime(since).TotalMilliseconds;
 
-    private sealed class PendingEcho(IPAddress target, int sequence, long sentAt)
+    /// <summary>
+    /// The RTT from the kernel's receive timestamp when it is consistent (it can only be earlier than our own
+    /// wake-up), else from the monotonic clock — e.g. when the wall clock was stepped mid-probe.
+    /// </summary>
+    private double RoundTripMs(PendingEcho pending, IcmpDatagram datagram, long receivedAt)
+    {
+        var monotonic = _time.GetElapsedTime(pending.SentAt, receivedAt).TotalMilliseconds;
+        if (datagram.ReceivedUnixNs is { } received)
+        {
+            var kernel = (received - pending.SentUnixNs) / 1e6;
+            if (kernel >= 0 && kernel <= monotonic)
+            {
+                return kernel;
+            }
+        }
+
+        return monotonic;
+    }
+
+    private static long UnixNanoseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+
+    private sealed class PendingEcho(IPAddress target, int sequence, long sentAt, long sentUnixNs)
     {
         public IPAddress Target { get; } = target;
 
         public int Sequence { get; } = sequence;
 
         public long SentAt { get; } = sentAt;
+
+        public long SentUnixNs { get; } = sentUnixNs;
 
         public TaskCompletionSource<ProbeOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -24,6 +24,8 @@ internal sealed class IcmpSocket : IDisposable
     private const int IpRecvTtl = 12;
     private const int SolIpv6 = 41;
     private const int Ipv6RecvHopLimit = 51;
+    private const int SolSocket = 1;
+    private const int SoTimestampNs = 35;
     private const int ReceiveBufferBytes = 1 << 20;
 
     private IcmpSocket(Socket socket, bool isRaw)
@@ -95,27 +97,27 @@ internal sealed class IcmpSocket : IDisposable
         {
             var any = new IPEndPoint(Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
             var result = await Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
-            return Frame(buffer, result.ReceivedBytes, ((IPEndPoint)result.RemoteEndPoint).Address, null);
+            return Frame(buffer, result.ReceivedBytes, ((IPEndPoint)result.RemoteEndPoint).Address, null, null);
         }
 
         while (true)
         {
             // A zero-byte peek completes when a datagram is waiting, without taking it; recvmsg then reads it with its control messages.
             await Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.Peek, cancellationToken).ConfigureAwait(false);
-            if (LinuxRecvMsg.TryReceive(Socket.SafeHandle, buffer, out var length, out var source, out var hopLimit) && source is not null)
+            if (LinuxRecvMsg.TryReceive(Socket.SafeHandle, buffer, out var length, out var source, out var hopLimit, out var receivedUnixNs) && source is not null)
             {
-                return Frame(buffer, length, source, hopLimit);
+                return Frame(buffer, length, source, hopLimit, receivedUnixNs);
             }
         }
     }
 
     public void Dispose() => Socket.Dispose();
 
-    private IcmpDatagram? Frame(byte[] buffer, int length, IPAddress source, int? hopLimit)
+    private IcmpDatagram? Frame(byte[] buffer, int length, IPAddress source, int? hopLimit, long? receivedUnixNs)
     {
         if (!IsRaw || Family == AddressFamily.InterNetworkV6)
         {
-            return new IcmpDatagram(0, length, source, hopLimit);
+            return new IcmpDatagram(0, length, source, hopLimit, receivedUnixNs);
         }
 
         // Raw IPv4: skip the IP header (IHL counts 32-bit words) and read the TTL from it.
@@ -127,7 +129,7 @@ internal sealed class IcmpSocket : IDisposable
         var headerLength = (buffer[0] & 0x0F) * 4;
         return headerLength < 20 || headerLength > length
             ? null
-            : new IcmpDatagram(headerLength, length - headerLength, source, buffer[8]);
+            : new IcmpDatagram(headerLength, length - headerLength, source, buffer[8], receivedUnixNs);
     }
 
     private static void Configure(Socket socket, bool isRaw, int? ttl)
@@ -143,6 +145,9 @@ internal sealed class IcmpSocket : IDisposable
         {
             return;
         }
+
+        // Kernel receive timestamps, as iputils uses, so the RTT does not include our wake-up latency.
+        socket.SetRawSocketOption(SolSocket, SoTimestampNs, BitConverter.GetBytes(1));
 
         if (socket.AddressFamily == AddressFamily.InterNetworkV6)
         {
@@ -185,4 +190,5 @@ internal sealed class IcmpSocket : IDisposable
 /// <param name="Length">Length of the ICMP message, header included (what ping reports as "bytes").</param>
 /// <param name="Source">Who sent it.</param>
 /// <param name="Ttl">TTL or hop limit of the reply, when known.</param>
-internal sealed record IcmpDatagram(int Offset, int Length, IPAddress Source, int? Ttl);
+/// <param name="ReceivedUnixNs">Kernel receive time (ns since 1970, CLOCK_REALTIME), when known.</param>
+internal sealed record IcmpDatagram(int Offset, int Length, IPAddress Source, int? Ttl, long? ReceivedUnixNs);

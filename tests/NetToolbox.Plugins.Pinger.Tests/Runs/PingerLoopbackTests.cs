@@ -7,7 +7,7 @@ using NetToolbox.Testing;
 namespace NetToolbox.Plugins.Pinger.Tests.Runs;
 
 /// <summary>Single-host pings on real sockets over the host's loopback (127.0.0.1 and ::1 only).</summary>
-public sealed class PingerLoopbackTests
+public sealed class PingerLoopbackTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(20);
 
@@ -28,6 +28,7 @@ public sealed class PingerLoopbackTests
         Assert.Single(events.Lines(@"^rtt min/avg/max/mdev = \d+\.\d{3}/\d+\.\d{3}/\d+\.\d{3}/\d+\.\d{3} ms$"));
         Assert.Single(events.Lines(@"^rtt median/p95 = \d+\.\d{3}/\d+\.\d{3} ms$"));
 
+        output.WriteLine(string.Join('\n', events.OfType<LogEvent>().Select(e => e.Text)));
         var result = events.Result();
         Assert.True(result.Success);
         Assert.Equal(3, result.Long("transmitted"));
@@ -149,6 +150,7 @@ public sealed class PingerLoopbackTests
         var took = await harness.CancelAsync(TimeSpan.FromSeconds(5));
 
         Assert.True(harness.Completion.IsCompletedSuccessfully, "the run should end by itself after cancellation");
+        output.WriteLine($"cancellation took {took.TotalMilliseconds:0.0} ms");
         Assert.True(took < TimeSpan.FromSeconds(2), $"cancellation took {took}");
         var result = Assert.IsType<ResultEvent>(harness.Events[^1]);
         Assert.True(result.Long("transmitted") >= 2);

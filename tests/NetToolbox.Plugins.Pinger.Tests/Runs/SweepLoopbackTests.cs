@@ -5,7 +5,7 @@ using NetToolbox.Plugins.Pinger.Tests.Infrastructure;
 namespace NetToolbox.Plugins.Pinger.Tests.Runs;
 
 /// <summary>Sweeps of loopback ranges on real sockets (127.0.0.0/8 and ::1 only).</summary>
-public sealed class SweepLoopbackTests
+public sealed class SweepLoopbackTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(30);
 
@@ -25,6 +25,20 @@ public sealed class SweepLoopbackTests
         Assert.Equal(0, result.Long("down"));
         Assert.Contains("127.0.0.0/28: 14 addresses, 14 up, 0 down", result.Summary, StringComparison.Ordinal);
         Assert.Equal(1.0, events.OfType<ProgressEvent>().Last().Fraction);
+    }
+
+    [Fact]
+    public async Task RunAsync_Sweep127Slash24_AllUpInWellUnderOneTimeoutEach()
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/24"), ("timeout", "1s"));
+        var took = TimeProvider.System.GetElapsedTime(started);
+
+        var result = events.Result();
+        output.WriteLine($"{result.Summary} (measured {took.TotalMilliseconds:0} ms)");
+        Assert.Equal(254, result.Long("up"));
+        Assert.Equal(254, events.OfType<RowEvent>().Count(r => r.Table == "hosts"));
+        Assert.True(took < TimeSpan.FromSeconds(10), $"sweep took {took}");
     }
 
     [Fact]
