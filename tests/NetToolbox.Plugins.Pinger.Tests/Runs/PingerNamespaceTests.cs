@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using NetToolbox.Contracts;
 using NetToolbox.Plugins.Pinger.Tests.Infrastructure;
+using NetToolbox.Testing;
 
 namespace NetToolbox.Plugins.Pinger.Tests.Runs;
 
@@ -38,6 +39,21 @@ public sealed class PingerNamespaceTests : IDisposable
 
         // Probed one after another, the silent addresses alone would take hosts-2 timeouts (28+ s).
         Assert.True(took < TimeSpan.FromSeconds(10), $"sweep took {took}");
+    }
+
+    [Fact]
+    public async Task RunAsync_SweepCancelledWhileProbesWait_StopsPromptlyWithPartialResult()
+    {
+        await using var harness = PingerRun.Start(_lan.Sockets, ("range", "10.77.0.0/27"), ("timeout", "10s"), ("concurrency", "4"));
+
+        await harness.WaitForAsync<RowEvent>(r => r.Key == "10.77.0.2", RunBound);
+        var took = await harness.CancelAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(took < TimeSpan.FromSeconds(2), $"cancellation took {took}");
+        var result = Assert.IsType<ResultEvent>(harness.Events[^1]);
+        Assert.Equal(2, result.Long("up"));
+        Assert.True(result.Long("probed") < 30);
+        Assert.Contains("not probed (stopped)", result.Summary, StringComparison.Ordinal);
     }
 
     [Theory]
