@@ -9,9 +9,11 @@ internal sealed record InterfaceSnapshot(IReadOnlyList<NetInterface> Interfaces)
     /// <summary>The interface with exactly this name (Linux names are case-sensitive), or null.</summary>
     public NetInterface? Find(string name) => Interfaces.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal));
 
-    /// <summary>The interface holding <paramref name="address"/>, or null when no local interface has it.</summary>
+    /// <summary>The interface holding <paramref name="address"/> (its zone ignored), or null when no local interface has it.</summary>
     public (NetInterface Interface, AddressRecord Address)? Owner(System.Net.IPAddress address)
     {
+        ArgumentNullException.ThrowIfNull(address);
+        address = new System.Net.IPAddress(address.GetAddressBytes());
         foreach (var candidate in Interfaces)
         {
             foreach (var record in candidate.Addresses)
