@@ -3,11 +3,12 @@ using NetToolbox.Core.Validation;
 using NetToolbox.Plugins.Interfaces.Reading;
 using NetToolbox.Plugins.Interfaces.Tests.Support;
 using NetToolbox.Testing;
+using Xunit.Abstractions;
 using static NetToolbox.Plugins.Interfaces.Tests.Support.ToolRuns;
 
 namespace NetToolbox.Plugins.Interfaces.Tests;
 
-public sealed class InterfacesToolTests(LabNamespace lab) : IClassFixture<LabNamespace>
+public sealed class InterfacesToolTests(LabNamespace lab, ITestOutputHelper output) : IClassFixture<LabNamespace>
 {
     private InterfacesTool LabTool => new(ct => lab.ReadAsync(ct));
 
@@ -172,6 +173,7 @@ public sealed class InterfacesToolTests(LabNamespace lab) : IClassFixture<LabNam
 
         var elapsed = await harness.CancelAsync(TimeSpan.FromSeconds(2));
 
+        output.WriteLine($"cancellation took {elapsed.TotalMilliseconds:0.0} ms");
         Assert.True(harness.Completion.IsCompleted, $"tool still running {elapsed} after cancellation");
         Assert.True(harness.Completion.IsCanceled || harness.Completion.Exception?.InnerException is OperationCanceledException);
         Assert.Empty(harness.Events.OfType<RowEvent>());

@@ -2,11 +2,12 @@ using NetToolbox.Contracts;
 using NetToolbox.Core.Validation;
 using NetToolbox.Plugins.Interfaces.Tests.Support;
 using NetToolbox.Testing;
+using Xunit.Abstractions;
 using static NetToolbox.Plugins.Interfaces.Tests.Support.ToolRuns;
 
 namespace NetToolbox.Plugins.IpLookup.Tests;
 
-public sealed class IpLookupToolTests(LabNamespace lab) : IClassFixture<LabNamespace>
+public sealed class IpLookupToolTests(LabNamespace lab, ITestOutputHelper output) : IClassFixture<LabNamespace>
 {
     private IpLookupTool LabTool => new(ct => lab.ReadAsync(ct));
 
@@ -200,6 +201,7 @@ public sealed class IpLookupToolTests(LabNamespace lab) : IClassFixture<LabNames
 
         var elapsed = await harness.CancelAsync(TimeSpan.FromSeconds(2));
 
+        output.WriteLine($"cancellation took {elapsed.TotalMilliseconds:0.0} ms");
         Assert.True(harness.Completion.IsCompleted, $"tool still running {elapsed} after cancellation");
         Assert.True(harness.Completion.IsCanceled || harness.Completion.Exception?.InnerException is OperationCanceledException);
         Assert.Empty(harness.Events);
