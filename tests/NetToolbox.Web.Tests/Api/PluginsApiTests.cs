@@ -59,3 +59,47 @@ public sealed class PluginsApiTests(WebAppFactory app)
         Assert.Contains("href=\"tools/echo\"", html, StringComparison.Ordinal);
     }
 }
+
+[Collection(WebAppCollection.Name)]
+public sealed class FirstPartyPluginsTests(WebAppFactory app)
+{
+    [Theory]
+    [InlineData("NetToolbox.Plugins.Forwarder", "forwarder")]
+    [InlineData("NetToolbox.Plugins.Interfaces", "interfaces")]
+    [InlineData("NetToolbox.Plugins.IpLookup", "iplookup")]
+    [InlineData("NetToolbox.Plugins.Pinger", "pinger")]
+    [InlineData("NetToolbox.Plugins.Waiter", "waiter")]
+    public async Task GetPlugins_FirstPartyPluginBuiltWithTheApp_IsLoadedWithItsTool(string plugin, string tool)
+    {
+        using var client = app.CreateClient();
+
+        var plugins = await client.GetFromJsonAsync<JsonElement>("/api/plugins");
+
+        var entry = plugins.EnumerateArray().Single(p => p.GetProperty("name").GetString() == plugin);
+        Assert.Equal("loaded", entry.GetProperty("status").GetString());
+        Assert.Equal([tool], entry.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task StartRun_InterfacesThroughTheApi_ListsLoopbackLikeIp()
+    {
+        using var client = app.CreateClient();
+        var runId = await WebAppFactory.StartRunAsync(client, "interfaces", new { name = "lo" });
+
+        var run = await WebAppFactory.WaitForStatusAsync(client, runId, "succeeded", TimeSpan.FromSeconds(15));
+
+        var rows = run.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "row").ToList();
+        Assert.Contains(rows, r => r.GetProperty("values").EnumerateArray().Any(v => v.ValueKind == JsonValueKind.String && v.GetString()!.Contains("127.0.0.1/8", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task StartRun_PingerToLoopbackThroughTheApi_Succeeds()
+    {
+        using var client = app.CreateClient();
+        var runId = await WebAppFactory.StartRunAsync(client, "pinger", new { host = "::1", count = 2, interval = "20ms" });
+
+        var run = await WebAppFactory.WaitForStatusAsync(client, runId, "succeeded", TimeSpan.FromSeconds(15));
+
+        Assert.Equal(2, run.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "sample" && e.GetProperty("series").GetString() == "rtt"));
+    }
+}
