@@ -12,6 +12,7 @@ namespace NetToolbox.Plugins.Pinger;
 public sealed class PingerTool : ITool
 {
     private readonly ISocketFactory _sockets;
+    private readonly HostResolver _resolver;
 
     /// <summary>Creates the tool; sockets are opened per run.</summary>
     public PingerTool()
@@ -19,7 +20,16 @@ public sealed class PingerTool : ITool
     {
     }
 
-    internal PingerTool(ISocketFactory sockets) => _sockets = sockets;
+    internal PingerTool(ISocketFactory sockets)
+        : this(sockets, HostResolver.Default)
+    {
+    }
+
+    internal PingerTool(ISocketFactory sockets, HostResolver resolver)
+    {
+        _sockets = sockets;
+        _resolver = resolver;
+    }
 
     /// <inheritdoc />
     public ToolDescriptor Descriptor => PingerDescriptor.Value;
@@ -36,7 +46,7 @@ public sealed class PingerTool : ITool
 
         return settings.Range is not null
             ? new SweepRun(settings, context, _sockets).RunAsync(cancellationToken)
-            : new PingRun(settings, context, _sockets).RunAsync(cancellationToken);
+            : new PingRun(settings, context, _sockets, _resolver).RunAsync(cancellationToken);
     }
 
     private static async IAsyncEnumerable<ToolEvent> Refuse(string error)

@@ -17,11 +17,13 @@ internal sealed class HttpProber : IDisposable
     private static readonly HttpRequestOptionsKey<ProbeResult> ConnectFailureKey = new("waiter.connectFailure");
 
     private readonly HttpClient _client;
+    private readonly ResolveHost _resolve;
     private readonly IDestinationPolicy _policy;
     private readonly StatusMatcher _expect;
 
-    public HttpProber(IDestinationPolicy policy, StatusMatcher expect, bool insecureTls)
+    public HttpProber(ResolveHost resolve, IDestinationPolicy policy, StatusMatcher expect, bool insecureTls)
     {
+        _resolve = resolve;
         _policy = policy;
         _expect = expect;
         var handler = new SocketsHttpHandler
@@ -80,7 +82,7 @@ internal sealed class HttpProber : IDisposable
         var endpoint = request.Options.TryGetValue(EndpointKey, out var given)
             ? given
             : new NetworkEndpoint { Host = context.DnsEndPoint.Host, Port = context.DnsEndPoint.Port };
-        var (socket, result) = await SocketConnector.ConnectTcpAsync(endpoint, _policy, cancellationToken);
+        var (socket, result) = await SocketConnector.ConnectTcpAsync(endpoint, _resolve, _policy, cancellationToken);
         if (socket is null)
         {
             // The handler's contract is to throw; the classified result travels with the request.

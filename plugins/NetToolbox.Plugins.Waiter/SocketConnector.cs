@@ -15,10 +15,11 @@ internal static class SocketConnector
     /// each after the destination policy allows it. The caller owns the returned socket.
     /// </summary>
     /// <param name="endpoint">A TCP endpoint (host or IP literal and port).</param>
+    /// <param name="resolve">Resolves a host name.</param>
     /// <param name="policy">The host's destination policy.</param>
     /// <param name="cancellationToken">Cancels on the attempt timeout or the run's end; an <see cref="OperationCanceledException"/> escapes.</param>
     public static async Task<(Socket? Socket, ProbeResult Result)> ConnectTcpAsync(
-        NetworkEndpoint endpoint, IDestinationPolicy policy, CancellationToken cancellationToken)
+        NetworkEndpoint endpoint, ResolveHost resolve, IDestinationPolicy policy, CancellationToken cancellationToken)
     {
         IPAddress[] addresses;
         if (endpoint.Address is { } literal)
@@ -30,7 +31,7 @@ internal static class SocketConnector
             try
             {
                 // WaitAsync: the resolver may not observe cancellation promptly on every platform.
-                addresses = await Dns.GetHostAddressesAsync(endpoint.Host!, cancellationToken).WaitAsync(cancellationToken);
+                addresses = await resolve(endpoint.Host!, cancellationToken).WaitAsync(cancellationToken);
             }
             catch (SocketException ex)
             {

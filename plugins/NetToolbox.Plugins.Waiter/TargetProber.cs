@@ -8,17 +8,19 @@ namespace NetToolbox.Plugins.Waiter;
 /// </summary>
 internal sealed class TargetProber : IDisposable
 {
+    private readonly ResolveHost _resolve;
     private readonly IDestinationPolicy _policy;
     private readonly TimeProvider _time;
     private readonly HttpProber? _http;
 
-    public TargetProber(WaitOptions options, IDestinationPolicy policy, TimeProvider time)
+    public TargetProber(WaitOptions options, ResolveHost resolve, IDestinationPolicy policy, TimeProvider time)
     {
+        _resolve = resolve;
         _policy = policy;
         _time = time;
         if (options.Targets.Any(t => t.Kind == TargetKind.Http))
         {
-            _http = new HttpProber(policy, options.ExpectStatus, options.InsecureTls);
+            _http = new HttpProber(resolve, policy, options.ExpectStatus, options.InsecureTls);
         }
     }
 
@@ -46,7 +48,7 @@ internal sealed class TargetProber : IDisposable
 
     private async Task<ProbeResult> ProbeTcpAsync(NetworkEndpoint endpoint, CancellationToken cancellationToken)
     {
-        var (socket, result) = await SocketConnector.ConnectTcpAsync(endpoint, _policy, cancellationToken);
+        var (socket, result) = await SocketConnector.ConnectTcpAsync(endpoint, _resolve, _policy, cancellationToken);
         socket?.Dispose();
         return result;
     }

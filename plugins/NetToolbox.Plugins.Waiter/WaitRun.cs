@@ -10,7 +10,7 @@ namespace NetToolbox.Plugins.Waiter;
 /// after another, while a ticker reports progress; ends with one result. Workers write events into a
 /// channel that <see cref="RunAsync"/> yields from, so parallel targets never block each other.
 /// </summary>
-internal sealed class WaitRun(WaitOptions options, IToolContext context)
+internal sealed class WaitRun(WaitOptions options, IToolContext context, ResolveHost resolve)
 {
     /// <summary>Progress updates per target run are throttled to this period (4 per second is smooth for a bar).</summary>
     private static readonly TimeSpan ProgressPeriod = TimeSpan.FromMilliseconds(250);
@@ -51,7 +51,7 @@ internal sealed class WaitRun(WaitOptions options, IToolContext context)
             WaiterLog.Started(context.Logger, context.RunId, _states.Length, options.Sequential ? "sequential" : "all", options.Timeout, options.Invert);
             if (CheckPolicy())
             {
-                using var prober = new TargetProber(options, context.Destinations, context.Time);
+                using var prober = new TargetProber(options, resolve, context.Destinations, context.Time);
                 var waiter = new TargetWaiter(options, prober, context, started, Emit);
                 foreach (var state in _states)
                 {

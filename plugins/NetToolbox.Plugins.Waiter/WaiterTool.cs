@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using NetToolbox.Contracts;
@@ -10,6 +11,17 @@ namespace NetToolbox.Plugins.Waiter;
 /// </summary>
 public sealed class WaiterTool : ITool
 {
+    private readonly ResolveHost _resolve;
+
+    /// <summary>Creates the tool; host names go to the system resolver (/etc/hosts, then DNS).</summary>
+    public WaiterTool()
+        : this(Dns.GetHostAddressesAsync)
+    {
+    }
+
+    /// <summary>Creates the tool with its own name resolver (tests use it to stay off DNS).</summary>
+    internal WaiterTool(ResolveHost resolve) => _resolve = resolve;
+
     /// <inheritdoc />
     public ToolDescriptor Descriptor { get; } = new()
     {
@@ -36,7 +48,7 @@ public sealed class WaiterTool : ITool
             yield break;
         }
 
-        var run = new WaitRun(options, context);
+        var run = new WaitRun(options, context, _resolve);
         await foreach (var item in run.RunAsync(cancellationToken))
         {
             yield return item;

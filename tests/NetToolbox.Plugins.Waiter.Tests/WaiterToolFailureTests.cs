@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using NetToolbox.Contracts;
@@ -10,16 +11,26 @@ public sealed class WaiterToolFailureTests
     [Fact]
     public async Task RunAsync_UnknownHost_ReportsDnsFailureAndRetries()
     {
-        // .invalid is reserved (RFC 6761): it never resolves. Waits on the condition rather than a short
-        // timeout, so a slow resolver makes the test slower, not flaky.
-        const string target = "nonexistent.invalid:80";
-        await using var run = WaiterRunner.Start(("targets", target), ("timeout", "60s"), ("interval", "100ms"), ("attemptTimeout", "10s"));
+        // An injected resolver that knows no names: looking up an unknown name for real would send DNS
+        // queries off the machine.
+        const string host = "no-such-host";
+        const string target = host + ":80";
+        var resolverError = new SocketException((int)SocketError.HostNotFound);
+        var asked = new ConcurrentQueue<string>();
+        var tool = new WaiterTool((name, _) =>
+        {
+            asked.Enqueue(name);
+            return Task.FromException<IPAddress[]>(resolverError);
+        });
+        await using var run = ToolHarness.Start(tool, WaiterRunner.Bind(("targets", target), ("timeout", "60s"), ("interval", "100ms"), ("attemptTimeout", "10s")));
 
         await Eventually.TrueAsync(() => run.CountLogs("failed: DNS failure") >= 2, WaiterRunner.Patience, "two DNS failures");
 
         var dnsLogs = run.Events.OfType<LogEvent>().Where(e => e.Text.Contains("failed: DNS failure", StringComparison.Ordinal)).ToList();
         Assert.All(dnsLogs, e => Assert.Equal(LogEventLevel.Warning, e.Level));
-        Assert.StartsWith("nonexistent.invalid:80: attempt 1 failed: DNS failure (nonexistent.invalid: ", dnsLogs[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith($"{target}: attempt 1 failed: DNS failure ({host}: {resolverError.Message})", dnsLogs[0].Text, StringComparison.Ordinal);
+        Assert.All(asked, name => Assert.Equal(host, name));
+        Assert.True(asked.Count >= 2, $"resolver asked {asked.Count} times");
         var row = run.LatestRow(target)!;
         Assert.Equal("waiting", row.State());
         Assert.StartsWith("DNS failure", row.Values[3]!.GetValue<string>(), StringComparison.Ordinal);

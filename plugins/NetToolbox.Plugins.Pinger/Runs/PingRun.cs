@@ -11,13 +11,13 @@ namespace NetToolbox.Plugins.Pinger.Runs;
 /// or lost within the timeout, running statistics every statsEvery, and ping's summary at the end — also
 /// when cancelled, as ping prints its statistics on Ctrl+C.
 /// </summary>
-internal sealed class PingRun(PingSettings settings, IToolContext context, ISocketFactory sockets)
+internal sealed class PingRun(PingSettings settings, IToolContext context, ISocketFactory sockets, HostResolver resolver)
 {
     private readonly string _host = settings.Host!;
 
     public async IAsyncEnumerable<ToolEvent> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (address, resolveError) = await HostResolver.ResolveAsync(_host, settings.Family, cancellationToken).ConfigureAwait(false);
+        var (address, resolveError) = await resolver.ResolveAsync(_host, settings.Family, cancellationToken).ConfigureAwait(false);
         if (address is null)
         {
             yield return Fail("ping: " + resolveError);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using NetToolbox.Contracts;
+using NetToolbox.Plugins.Pinger.Runs;
 using NetToolbox.Plugins.Pinger.Tests.Infrastructure;
 using NetToolbox.Testing;
 
@@ -85,14 +86,33 @@ public sealed class PingerLoopbackTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_UnresolvableHost_FailsWithResolverMessage()
     {
-        const string host = "no-such-host-for-pinger-tests.invalid";
-        var resolverError = await Assert.ThrowsAsync<SocketException>(() => Dns.GetHostAddressesAsync(host));
+        // An injected resolver: looking up an unknown name for real would send a DNS query off the machine.
+        const string host = "no-such-host";
+        var resolverError = new SocketException((int)SocketError.HostNotFound);
+        var asked = new List<(string Name, AddressFamily Family)>();
+        var resolver = new HostResolver((name, family, _) =>
+        {
+            asked.Add((name, family));
+            return Task.FromException<IPAddress[]>(resolverError);
+        });
 
-        var events = await PingerRun.ToEndAsync(null, RunBound, ("host", host));
+        var events = await ToolHarness.RunToEndAsync(new PingerTool(SystemSocketFactory.Instance, resolver), PingerRun.Input(("host", host)), RunBound);
 
         var result = Assert.Single(events.OfType<ResultEvent>());
         Assert.False(result.Success);
         Assert.Equal($"ping: {host}: {resolverError.Message}", result.Summary);
+        Assert.Equal([(host, AddressFamily.Unspecified)], asked);
+    }
+
+    [Fact]
+    public async Task RunAsync_LocalhostByName_ResolvedBySystemResolverAndPinged()
+    {
+        // The default resolver; localhost comes from /etc/hosts, so no DNS query leaves the machine.
+        var events = await PingerRun.ToEndAsync(null, RunBound, ("host", "localhost"), ("count", "1"));
+
+        Assert.Single(events.Lines(@"^PING localhost \((127\.0\.0\.1|::1)\) 56\(\d+\) bytes of data"));
+        Assert.True(events.Result().Success, events.Result().Summary);
+        Assert.Equal(1, events.Result().Long("received"));
     }
 
     [Theory]
