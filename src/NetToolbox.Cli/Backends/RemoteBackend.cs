@@ -20,6 +20,7 @@ internal sealed class RemoteBackend : IRunBackend
 
     private RemoteBackend(HubConnection hub, HttpClient http, IReadOnlyList<ToolDescriptor> tools)
     {
+        Server = http.BaseAddress!;
         _hub = hub;
         _http = http;
         Tools = tools;
@@ -28,6 +29,9 @@ internal sealed class RemoteBackend : IRunBackend
     public IReadOnlyList<ToolDescriptor> Tools { get; }
 
     public IReadOnlyList<string> PluginErrors => [];
+
+    /// <summary>The portal's base address.</summary>
+    public Uri Server { get; }
 
     /// <summary>Connects to the portal at <paramref name="server"/>; <paramref name="loadTools"/> false skips the tool list (watching a run).</summary>
     public static async Task<RemoteBackend> ConnectAsync(Uri server, string? token, bool loadTools, CancellationToken cancellationToken)

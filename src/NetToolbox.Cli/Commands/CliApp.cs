@@ -13,7 +13,15 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args)
     {
         var global = new GlobalOptions();
-        var (plugins, server, token, first) = global.Peek(args);
+        var (plugins, serverText, token, first) = global.Peek(args);
+        Uri? server = null;
+        if (serverText is not null
+            && (!Uri.TryCreate(serverText, UriKind.Absolute, out server) || server.Scheme is not ("http" or "https")))
+        {
+            await Console.Error.WriteLineAsync($"nettoolbox: --server takes the portal's http(s) URL, e.g. http://localhost:5080 (got '{serverText}')");
+            return ExitCodes.BadArguments;
+        }
+
         var needsTools = first != "runs";
         IRunBackend? backend;
         try

@@ -12,7 +12,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<Uri> Server { get; } = new("--server")
+    public Option<string> Server { get; } = new("--server")
     {
         Description = "Run on a NetToolbox portal at this URL (e.g. http://localhost:5080) instead of locally, over its SignalR hub.",
         HelpName = "url",
@@ -44,7 +44,7 @@ internal sealed class GlobalOptions
     /// Reads the options that decide where tools come from before the full command tree exists (the tree is built from
     /// the tools' schemas, which come from the plugins directory or the portal).
     /// </summary>
-    public (string? Plugins, Uri? Server, string? Token, string? Command) Peek(IReadOnlyList<string> args)
+    public (string? Plugins, string? Server, string? Token, string? Command) Peek(IReadOnlyList<string> args)
     {
         var probe = new RootCommand { TreatUnmatchedTokensAsErrors = false };
         foreach (var option in All)

@@ -85,6 +85,12 @@ internal static class ToolCommands
             return start.Errors is { Count: > 0 } ? ExitCodes.BadArguments : ExitCodes.Failed;
         }
 
+        if (backend is RemoteBackend remote)
+        {
+            // On standard error so --json output stays pure; the id is what `runs watch` and the portal's run page take.
+            await Console.Error.WriteLineAsync($"nettoolbox: run {start.RunId} on {remote.Server}");
+        }
+
         var follower = new RunFollower(backend, EventViews.Create(json, verbose), Console.Error);
         return await follower.FollowAsync(start.RunId, cancelOnInterrupt: true);
     }
