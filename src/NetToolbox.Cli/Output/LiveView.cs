@@ -113,7 +113,10 @@ internal sealed class LiveView(bool verbose) : IEventView
     {
         // Leave room for the progress bar and table chrome; the newest rows stay visible.
         var budget = Math.Max(3, Console.WindowHeight - 8) / Math.Max(1, _tables.Tables.Count);
-        var parts = _tables.Tables.Select(t => (IRenderable)Render(t, budget)).ToList();
+        // A blank first line: Spectre writes each scrolling log line over the region's first line without erasing it,
+        // so a short log line over a table title would leave the title's tail behind.
+        var parts = new List<IRenderable> { new Text(string.Empty) };
+        parts.AddRange(_tables.Tables.Select(t => Render(t, budget)));
         if (_progress is { } progress)
         {
             parts.Add(new Markup(Bar(progress)));
