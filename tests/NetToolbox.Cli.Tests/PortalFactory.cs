@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace NetToolbox.Cli.Tests;
@@ -16,6 +20,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         UseKestrel(0);
         StartServer();
     }
+
+    /// <summary>Every request's path and Authorization header, as the portal received them (auth itself does not exist yet).</summary>
+    public ConcurrentQueue<(string Path, string? Authorization)> Requests { get; } = new();
 
     public string Url => ClientOptions.BaseAddress.AbsoluteUri.TrimEnd('/');
 
@@ -48,6 +55,21 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Plugins:Directory", Path.Combine(AppContext.BaseDirectory, "plugins"));
         builder.UseSetting("Runs:ShutdownGrace", "00:00:02");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordRequests(Requests)));
+    }
+
+    /// <summary>Records each request's Authorization header before the app sees it.</summary>
+    private sealed class RecordRequests(ConcurrentQueue<(string Path, string? Authorization)> requests) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                requests.Enqueue((context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString()));
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
 

@@ -33,6 +33,19 @@ public sealed partial class ServerTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Token_Server_SentAsBearerTokenToApiAndHub()
+    {
+        var token = "tok-" + Guid.NewGuid().ToString("N");
+
+        using var cli = await CliProcess.RunAsync("--server", portal.Url, "--token", token, "iplookup", "--interface", "lo", "--source", "interface");
+
+        Assert.Equal(0, await cli.WaitForExitAsync(CliProcess.DefaultTimeout));
+        var sent = portal.Requests.Where(r => r.Authorization == "Bearer " + token).Select(r => r.Path).ToList();
+        Assert.Contains("/api/tools", sent);
+        Assert.Contains(sent, p => p.StartsWith("/hubs/runs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ping_ServerJson_EventsAsTheApiShowsThem()
     {
         using var cli = await CliProcess.RunAsync("ping", "--host", "::1", "--count", "2", "--interval", "50ms", "--json", "--server", portal.Url);
