@@ -27,8 +27,13 @@ internal sealed class RunFollower(IRunBackend backend, IEventView view, TextWrit
         {
             if (cancelOnInterrupt)
             {
-                await error.WriteLineAsync($"The run did not stop within {CancelGrace.TotalSeconds:0} s of being cancelled.");
+                await error.WriteLineAsync($"nettoolbox: the run did not stop within {CancelGrace.TotalSeconds:0} s of being cancelled.");
             }
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // E.g. the portal went away mid-run: say so, then report what is known.
+            await error.WriteLineAsync($"nettoolbox: lost the run's events: {ex.Message}");
         }
 
         await stop.CancelAsync();
