@@ -1,0 +1,3 @@
+using NetToolbox.Cli.Commands;
+
+return await CliApp.RunAsync(args);
