@@ -17,8 +17,8 @@ public interface IToolMetrics
     /// <param name="name">Instrument name within the tool.</param>
     /// <param name="value">Amount to add, zero or more.</param>
     /// <param name="unit">UCUM unit such as <c>By</c> or <c>{probe}</c>, or null.</param>
-    /// <param name="tags">Up to four string tags.</param>
-    void Count(string name, long value, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags);
+    /// <param name="tags">Up to four string tags, as <c>("direction", "up")</c>.</param>
+    void Count(string name, long value, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags);
 
     /// <summary>
     /// Moves a level up or down (open connections). Whatever a run added is taken back when the run ends,
@@ -27,15 +27,15 @@ public interface IToolMetrics
     /// <param name="name">Instrument name within the tool.</param>
     /// <param name="delta">Change, positive or negative.</param>
     /// <param name="unit">UCUM unit such as <c>{connection}</c>, or null.</param>
-    /// <param name="tags">Up to four string tags.</param>
-    void Adjust(string name, long delta, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags);
+    /// <param name="tags">Up to four string tags, as <c>("direction", "up")</c>.</param>
+    void Adjust(string name, long delta, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags);
 
     /// <summary>Records one value in a distribution (round-trip times, durations).</summary>
     /// <param name="name">Instrument name within the tool.</param>
     /// <param name="value">The measured value.</param>
     /// <param name="unit">UCUM unit such as <c>ms</c> or <c>s</c>, or null.</param>
-    /// <param name="tags">Up to four string tags.</param>
-    void Record(string name, double value, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags);
+    /// <param name="tags">Up to four string tags, as <c>("direction", "up")</c>.</param>
+    void Record(string name, double value, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags);
 }
 
 /// <summary>Metrics that go nowhere: for hosts that do not collect them.</summary>
@@ -49,17 +49,17 @@ public sealed class NullToolMetrics : IToolMetrics
     }
 
     /// <inheritdoc />
-    public void Count(string name, long value, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags)
+    public void Count(string name, long value, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags)
     {
     }
 
     /// <inheritdoc />
-    public void Adjust(string name, long delta, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags)
+    public void Adjust(string name, long delta, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags)
     {
     }
 
     /// <inheritdoc />
-    public void Record(string name, double value, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags)
+    public void Record(string name, double value, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags)
     {
     }
 }

@@ -16,7 +16,7 @@ internal sealed class RunToolMetrics(NetToolboxMetrics metrics, string toolId) :
     private readonly Dictionary<string, (UpDownCounter<long> Counter, TagList Tags, long Net)> _levels = new(StringComparer.Ordinal);
     private bool _closed;
 
-    public void Count(string name, long value, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags)
+    public void Count(string name, long value, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         var counter = metrics.ToolInstrument(toolId, name, unit, static (meter, n, u) => meter.CreateCounter<long>(n, u));
@@ -24,7 +24,7 @@ internal sealed class RunToolMetrics(NetToolboxMetrics metrics, string toolId) :
         counter.Add(value, in tagList);
     }
 
-    public void Adjust(string name, long delta, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags)
+    public void Adjust(string name, long delta, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags)
     {
         var counter = metrics.ToolInstrument(toolId, name, unit, static (meter, n, u) => meter.CreateUpDownCounter<long>(n, u));
         var tagList = ToTagList(tags);
@@ -43,7 +43,7 @@ internal sealed class RunToolMetrics(NetToolboxMetrics metrics, string toolId) :
         }
     }
 
-    public void Record(string name, double value, string? unit = null, params ReadOnlySpan<KeyValuePair<string, string>> tags)
+    public void Record(string name, double value, string? unit = null, params ReadOnlySpan<(string Key, string Value)> tags)
     {
         var histogram = metrics.ToolInstrument(toolId, name, unit, static (meter, n, u) => meter.CreateHistogram<double>(n, u));
         var tagList = ToTagList(tags);
@@ -68,7 +68,7 @@ internal sealed class RunToolMetrics(NetToolboxMetrics metrics, string toolId) :
         }
     }
 
-    private static TagList ToTagList(ReadOnlySpan<KeyValuePair<string, string>> tags)
+    private static TagList ToTagList(ReadOnlySpan<(string Key, string Value)> tags)
     {
         if (tags.Length > MaxTags)
         {
@@ -85,7 +85,7 @@ internal sealed class RunToolMetrics(NetToolboxMetrics metrics, string toolId) :
         return list;
     }
 
-    private static string Key(string name, ReadOnlySpan<KeyValuePair<string, string>> tags)
+    private static string Key(string name, ReadOnlySpan<(string Key, string Value)> tags)
     {
         if (tags.IsEmpty)
         {

@@ -91,8 +91,8 @@ public sealed class RunMetricsTests
         var reported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async IAsyncEnumerable<ToolEvent> Relay(IToolContext context, [EnumeratorCancellation] CancellationToken ct)
         {
-            context.Metrics.Count("bytes", 1000, "By", new("direction", "up"));
-            context.Metrics.Count("bytes", 24, "By", new("direction", "down"));
+            context.Metrics.Count("bytes", 1000, "By", ("direction", "up"));
+            context.Metrics.Count("bytes", 24, "By", ("direction", "down"));
             context.Metrics.Adjust("connections.open", 3, "{connection}");
             context.Metrics.Adjust("connections.open", -1, "{connection}");
             context.Metrics.Record("rtt", 1.5, "ms");

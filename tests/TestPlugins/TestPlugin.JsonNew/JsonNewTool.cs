@@ -29,7 +29,7 @@ public sealed class JsonNewTool : ITool
         cancellationToken.ThrowIfCancellationRequested();
         var json = JsonConvert.SerializeObject(new Dictionary<string, object> { ["plugin"] = "json-new", ["answer"] = 42 });
         // Metrics through the contract, so the unload tests prove they do not pin the load context.
-        context.Metrics.Count("serialized", 1, "{object}", new("library", "newtonsoft"));
+        context.Metrics.Count("serialized", 1, "{object}", ("library", "newtonsoft"));
         context.Metrics.Adjust("busy", 1);
         context.Metrics.Record("size", json.Length, "By");
         var version = typeof(JsonConvert).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
