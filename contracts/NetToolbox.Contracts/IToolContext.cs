@@ -16,4 +16,10 @@ public interface IToolContext
 
     /// <summary>What the tool may connect to or listen on.</summary>
     IDestinationPolicy Destinations { get; }
+
+    /// <summary>
+    /// Where the tool reports its own metrics (since contract 1.1). Hosts written against 1.0 get
+    /// <see cref="NullToolMetrics"/> from this default.
+    /// </summary>
+    IToolMetrics Metrics => NullToolMetrics.Instance;
 }

@@ -40,7 +40,7 @@ internal sealed class ForwardingSession
     /// <summary>Relays until <paramref name="stop"/> is cancelled, then closes everything and reports totals.</summary>
     public async Task RunAsync(string listenText, CancellationToken stop)
     {
-        var publisher = new StatsPublisher(_options, _connections, _counters, _events, _context.Time);
+        var publisher = new StatsPublisher(_options, _connections, _counters, _events, _context.Time, _context.Metrics);
         var accepting = AcceptLoopAsync(stop);
         await publisher.RunAsync(stop);
 

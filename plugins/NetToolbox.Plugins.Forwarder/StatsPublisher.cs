@@ -8,7 +8,7 @@ namespace NetToolbox.Plugins.Forwarder;
 /// <summary>
 /// Turns the connections' counters into events on one loop, so the data path never raises an event. Every tick
 /// (at most 100 ms) it reports state changes (new, open, closed) as rows and log lines; every stats interval it
-/// also reports the byte counts of open connections that changed, throughput and the open-connection count.
+/// also reports the byte counts of open connections that changed, throughput and the open-connection count (as samples, and as the metrics bytes and connections.open).
 /// A connection that opens and closes within one tick costs one row. It also enforces the idle timeout.
 /// </summary>
 internal sealed class StatsPublisher(
@@ -16,7 +16,8 @@ internal sealed class StatsPublisher(
     ConcurrentDictionary<long, RelayConnection> connections,
     SessionCounters counters,
     ChannelWriter<ToolEvent> events,
-    TimeProvider time)
+    TimeProvider time,
+    IToolMetrics metrics)
 {
     // A burst of thousands of connections a second must not flood the run's backlog with lines; the table has them all.
     private const int MaxLogLinesPerTick = 20;
@@ -26,6 +27,7 @@ internal sealed class StatsPublisher(
     private readonly long _startedAt = time.GetTimestamp();
     private long _lastStatsAt = time.GetTimestamp();
     private long _lastStatsBytes;
+    private long _reportedOpen;
     private long _reportedRefusals;
     private long _closedUp;
     private long _closedDown;
@@ -135,6 +137,9 @@ internal sealed class StatsPublisher(
             var bytes = totalUp + totalDown;
             events.TryWrite(new SampleEvent("throughput", seconds > 0 ? (bytes - _lastStatsBytes) * 8 / seconds : 0, "bit/s"));
             events.TryWrite(new SampleEvent("connections", open, "connections"));
+            metrics.Count("bytes", Math.Max(0, bytes - _lastStatsBytes), "By");
+            metrics.Adjust("connections.open", open - _reportedOpen, "{connection}");
+            _reportedOpen = open;
             _lastStatsAt = now;
             _lastStatsBytes = bytes;
         }

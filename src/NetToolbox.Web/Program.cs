@@ -1,10 +1,14 @@
 using MudBlazor.Services;
 using NetToolbox.Core.Hosting;
+using NetToolbox.ServiceDefaults;
 using NetToolbox.Web.Api;
 using NetToolbox.Web.Components;
 using NetToolbox.Web.Hubs;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Service defaults: OpenTelemetry (exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set), /health and /alive, resilient HTTP.
+builder.AddServiceDefaults();
 
 // Engine: plugin catalog, run service, options (validated at start-up).
 builder.Services.AddNetToolboxCore(builder.Configuration);
@@ -13,7 +17,7 @@ builder.Services.AddNetToolboxCore(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
-// API surface: REST, SignalR, OpenAPI, health.
+// API surface: REST, SignalR, OpenAPI, health (plugins count towards readiness).
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
@@ -32,7 +36,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapDefaultEndpoints();
 app.MapToolsApi();
 app.MapRunsApi();
 app.MapPluginsApi();

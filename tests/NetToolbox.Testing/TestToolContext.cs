@@ -27,6 +27,12 @@ public sealed class TestToolContext : IToolContext, IDestinationPolicy
     /// <inheritdoc />
     public IDestinationPolicy Destinations => this;
 
+    /// <summary>Every metric the tool reported, for assertions.</summary>
+    public TestToolMetrics Metrics { get; } = new();
+
+    /// <inheritdoc />
+    IToolMetrics IToolContext.Metrics => Metrics;
+
     /// <summary>The rule used for connect and listen checks.</summary>
     public Func<EndPoint, DestinationDecision> ConnectPolicy { get; }
 

@@ -56,6 +56,11 @@ internal sealed class PingRun(PingSettings settings, IToolContext context, ISock
                 if (message is ProbeOutcome outcome)
                 {
                     Count(stats, outcome);
+                    if (outcome.Status is ProbeStatus.Reply or ProbeStatus.Refused)
+                    {
+                        context.Metrics.Record("rtt", outcome.ElapsedMs, "ms", ("mode", settings.TcpMode ? "tcp" : "icmp"));
+                    }
+
                     foreach (var item in PingEvents.ForOutcome(outcome, settings))
                     {
                         yield return item;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetToolbox.Contracts;
 using NetToolbox.Core.Plugins;
 using NetToolbox.Core.Runs;
+using NetToolbox.Core.Telemetry;
 
 namespace NetToolbox.Core.Hosting;
 
@@ -12,7 +13,7 @@ public static class NetToolboxCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the catalog, run store, run service and their options (sections <c>Plugins</c> and <c>Runs</c>),
-    /// validated at start-up, plus a hosted service that loads plugins on start and stops runs on shutdown.
+    /// validated at start-up, the engine's metrics (<see cref="NetToolboxMetrics"/>), plus a hosted service that loads plugins on start and stops runs on shutdown.
     /// </summary>
     public static IServiceCollection AddNetToolboxCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,8 @@ public static class NetToolboxCoreServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<NetToolboxMetrics>();
         services.TryAddSingleton<IDestinationPolicy, AllowAllDestinationPolicy>();
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<IToolCatalog>(sp => sp.GetRequiredService<PluginCatalog>());

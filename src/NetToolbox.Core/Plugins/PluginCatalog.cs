@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetToolbox.Contracts;
+using NetToolbox.Core.Telemetry;
 
 namespace NetToolbox.Core.Plugins;
 
@@ -14,16 +15,18 @@ public sealed partial class PluginCatalog : IToolCatalog, IDisposable
     private readonly PluginCatalogOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PluginCatalog> _logger;
+    private readonly NetToolboxMetrics _metrics;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IsolatedPlugin> _loaded = new(StringComparer.OrdinalIgnoreCase);
     private Snapshot _snapshot = Snapshot.Empty;
 
-    public PluginCatalog(IOptions<PluginCatalogOptions> options, TimeProvider time, ILogger<PluginCatalog> logger)
+    public PluginCatalog(IOptions<PluginCatalogOptions> options, TimeProvider time, ILogger<PluginCatalog> logger, NetToolboxMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _metrics = metrics ?? NetToolboxMetrics.Default;
     }
 
     /// <summary>Every plugin folder seen, loaded or failed, by name.</summary>
@@ -111,6 +114,7 @@ public sealed partial class PluginCatalog : IToolCatalog, IDisposable
             else
             {
                 LogFailed(name, info.Error);
+                _metrics.PluginLoadFailed(name);
             }
 
             _snapshot = _snapshot.With(info, registrations);

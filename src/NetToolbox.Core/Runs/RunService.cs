@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetToolbox.Contracts;
 using NetToolbox.Core.Plugins;
+using NetToolbox.Core.Telemetry;
 using NetToolbox.Core.Validation;
 
 namespace NetToolbox.Core.Runs;
@@ -21,6 +23,7 @@ public sealed partial class RunService : IAsyncDisposable
     private readonly IDestinationPolicy _destinations;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<RunService> _logger;
+    private readonly NetToolboxMetrics _metrics;
     private int _active;
 
     public RunService(
@@ -29,7 +32,8 @@ public sealed partial class RunService : IAsyncDisposable
         IOptions<RunEngineOptions> options,
         TimeProvider time,
         IDestinationPolicy destinations,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        NetToolboxMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -40,6 +44,7 @@ public sealed partial class RunService : IAsyncDisposable
         _destinations = destinations;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<RunService>();
+        _metrics = metrics ?? NetToolboxMetrics.Default;
     }
 
     /// <summary>Number of runs not finished yet.</summary>
@@ -122,6 +127,7 @@ public sealed partial class RunService : IAsyncDisposable
             _time.GetUtcNow(),
             _options.MaxEventsPerRun);
         _store.Add(run);
+        _metrics.RunStarted(run.ToolId);
         LogStarted(run.RunId, run.ToolId, run.StartedBy);
 
         // The tool runs on the thread pool, so a plugin that blocks before its first await cannot block the caller.
@@ -132,7 +138,9 @@ public sealed partial class RunService : IAsyncDisposable
     private async Task ExecuteAsync(Run run, ITool tool, ToolInput input)
     {
         var token = run.CancellationToken;
-        var context = new ToolContext(run.RunId, _loggerFactory.CreateLogger("NetToolbox.Tools." + run.ToolId), _time, _destinations);
+        var metrics = _metrics.ForRun(run.ToolId);
+        var context = new ToolContext(run.RunId, _loggerFactory.CreateLogger("NetToolbox.Tools." + run.ToolId), _time, _destinations, metrics);
+        using var activity = StartActivity(run);
         RunStatus status;
         run.MarkRunning();
         try
@@ -164,12 +172,38 @@ public sealed partial class RunService : IAsyncDisposable
         }
 
         run.Finish(status, _time.GetUtcNow());
+        metrics.Close();
+        _metrics.RunFinished(run.ToolId, status, run.EndedAt!.Value - run.StartedAt);
+        EndActivity(activity, run, status);
         Interlocked.Decrement(ref _active);
         _store.Finished(run);
         LogFinished(run.RunId, run.ToolId, status);
 
         // Last, so whoever awaits Completion finds the run recorded by the store and its slot free.
         run.Complete();
+    }
+
+    private static Activity? StartActivity(Run run)
+    {
+        // A child of whatever started the run (the REST request or hub call), so a trace shows who started it.
+        var activity = NetToolboxTelemetry.Source.StartActivity("run " + run.ToolId, ActivityKind.Internal);
+        activity?.SetTag(NetToolboxTelemetry.ToolIdTag, run.ToolId);
+        activity?.SetTag(NetToolboxTelemetry.RunIdTag, run.RunId);
+        return activity;
+    }
+
+    private static void EndActivity(Activity? activity, Run run, RunStatus status)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(NetToolboxTelemetry.RunStatusTag, NetToolboxMetrics.StatusName(status));
+        if (status == RunStatus.Failed)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, run.Result?.Summary);
+        }
     }
 
     private RunStatus DecideStatus(Run run)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NetToolbox.Contracts;
 using NetToolbox.Core.Plugins;
 using NetToolbox.Core.Runs;
+using NetToolbox.Core.Telemetry;
 
 namespace NetToolbox.Core.Tests.Fakes;
 
@@ -16,7 +17,8 @@ internal sealed class EngineFixture : IAsyncDisposable
         Options = options ?? new RunEngineOptions();
         var wrapped = Microsoft.Extensions.Options.Options.Create(Options);
         Store = new InMemoryRunStore(wrapped);
-        Service = new RunService(catalog, Store, wrapped, time ?? TimeProvider.System, new AllowAllDestinationPolicy(), NullLoggerFactory.Instance);
+        Metrics = new NetToolboxMetrics(new TestMeterFactory());
+        Service = new RunService(catalog, Store, wrapped, time ?? TimeProvider.System, new AllowAllDestinationPolicy(), NullLoggerFactory.Instance, Metrics);
     }
 
     public EngineFixture(params ITool[] tools)
@@ -27,6 +29,9 @@ internal sealed class EngineFixture : IAsyncDisposable
     public RunEngineOptions Options { get; }
 
     public InMemoryRunStore Store { get; }
+
+    /// <summary>This engine's own metrics (its own meter, so parallel tests never see each other's figures).</summary>
+    public NetToolboxMetrics Metrics { get; }
 
     public RunService Service { get; }
 

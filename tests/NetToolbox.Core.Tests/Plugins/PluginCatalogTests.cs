@@ -41,7 +41,7 @@ public sealed class PluginCatalogTests
         Assert.Equal(PluginDirectory.Tools, plugin.Name);
         Assert.Equal(PluginStatus.Loaded, plugin.Status);
         Assert.Null(plugin.Error);
-        Assert.Equal("1.0.0", plugin.ContractVersion);
+        Assert.Equal("1.1.0", plugin.ContractVersion);
         Assert.False(string.IsNullOrEmpty(plugin.Version));
         Assert.Equal(["echo", "fail", "ticker"], plugin.Tools.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(PluginDirectory.Tools, catalog.Find("TICKER")!.PluginName);
@@ -75,7 +75,7 @@ public sealed class PluginCatalogTests
         AssertFailed(byName[PluginDirectory.Duplicate], "tool id 'json-new' is already provided by plugin TestPlugin.JsonNew");
         AssertFailed(byName["TestPlugin.Empty"], "no TestPlugin.Empty.dll in the plugin folder");
         var wrong = AssertFailed(byName[PluginDirectory.WrongContract], "NetToolbox.Contracts 2.0.0");
-        Assert.Contains("this host provides 1.0.0", wrong.Error, StringComparison.Ordinal);
+        Assert.Contains("this host provides 1.1.0", wrong.Error, StringComparison.Ordinal);
 
         Assert.Equal(["echo", "fail", "json-new", "ticker"], catalog.Tools.Select(t => t.Descriptor.Id).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(PluginDirectory.JsonNew, catalog.Find("json-new")!.PluginName);

@@ -16,7 +16,7 @@ public sealed class PluginsApiTests(WebAppFactory app)
 
         var tools = plugins.Single(p => p.GetProperty("name").GetString() == "TestPlugin.Tools");
         Assert.Equal("loaded", tools.GetProperty("status").GetString());
-        Assert.Equal("1.0.0", tools.GetProperty("contractVersion").GetString());
+        Assert.Equal("1.1.0", tools.GetProperty("contractVersion").GetString());
         Assert.Contains("ticker", tools.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
         var broken = plugins.Single(p => p.GetProperty("name").GetString() == "TestPlugin.Throwing");
         Assert.Equal("failed", broken.GetProperty("status").GetString());
