@@ -10,7 +10,7 @@ namespace NetToolbox.Core.Tests.Fakes;
 /// <summary>A run service over given tools with the in-memory store; disposing it stops every run.</summary>
 internal sealed class EngineFixture : IAsyncDisposable
 {
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     public EngineFixture(IToolCatalog catalog, RunEngineOptions? options = null, TimeProvider? time = null)
     {

@@ -12,7 +12,7 @@ public sealed class SweepLoopbackTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_Sweep127Slash28_EveryHostUpWithOneRowEach()
     {
-        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/28"), ("timeout", "2s"));
+        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/28"), ("timeout", "5s"));
 
         var rows = events.OfType<RowEvent>().Where(r => r.Table == "hosts").ToList();
         Assert.Equal(Enumerable.Range(1, 14).Select(i => $"127.0.0.{i}").Order(), rows.Select(r => r.Key!).Order());
@@ -31,7 +31,7 @@ public sealed class SweepLoopbackTests(ITestOutputHelper output)
     public async Task RunAsync_Sweep127Slash24_AllUpInWellUnderOneTimeoutEach()
     {
         var started = TimeProvider.System.GetTimestamp();
-        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/24"), ("timeout", "1s"));
+        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/24"), ("timeout", "3s"));
         var took = TimeProvider.System.GetElapsedTime(started);
 
         var result = events.Result();
@@ -44,7 +44,7 @@ public sealed class SweepLoopbackTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_SweepIpv6Loopback_OneRowUp()
     {
-        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "::1/128"));
+        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "::1/128"), ("timeout", "5s"));
 
         var row = Assert.Single(events.OfType<RowEvent>(), r => r.Table == "hosts");
         Assert.Equal("::1", row.Key);
@@ -60,7 +60,7 @@ public sealed class SweepLoopbackTests(ITestOutputHelper output)
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/30"), ("mode", "tcp"), ("port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var events = await PingerRun.ToEndAsync(null, RunBound, ("range", "127.0.0.0/30"), ("mode", "tcp"), ("timeout", "5s"), ("port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var rows = events.OfType<RowEvent>().Where(r => r.Table == "hosts").ToDictionary(r => r.Key!);
         Assert.Equal("open", rows["127.0.0.2"].Values[4]!.GetValue<string>());
