@@ -35,6 +35,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapToolsApi();
 app.MapRunsApi();
+app.MapRunExportApi();
 app.MapPluginsApi();
 app.MapHub<RunsHub>(RunsHub.Path);
 
