@@ -15,7 +15,6 @@ public sealed partial class RunView : IAsyncDisposable
     /// <summary>Render batching interval: fast enough to look live, slow enough that 10,000 events/s cost ten renders.</summary>
     internal static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(100);
 
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = "" };
 
     private readonly RunLiveModel _model = new();
     private readonly ConcurrentQueue<ToolEvent> _incoming = new();
@@ -34,6 +33,8 @@ public sealed partial class RunView : IAsyncDisposable
     private string RunAgainHref => _run is null ? "" :
         $"tools/{_run.ToolId}?" + string.Join("&", _run.Arguments.Select(a =>
             $"{Uri.EscapeDataString(a.Key)}={Uri.EscapeDataString(ArgumentText(a.Value))}"));
+
+    private static Dictionary<string, object> DownloadAs(string testId) => new() { ["download"] = "", ["data-testid"] = testId };
 
     private string ExportHref(string file) => $"api/runs/{Uri.EscapeDataString(RunId)}/{file}";
 

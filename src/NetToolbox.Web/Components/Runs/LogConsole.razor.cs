@@ -11,7 +11,7 @@ namespace NetToolbox.Web.Components.Runs;
 /// </summary>
 public sealed partial class LogConsole : IAsyncDisposable
 {
-    private static readonly Dictionary<string, object> DownloadAttributes = new() { ["download"] = "" };
+    private static readonly Dictionary<string, object> DownloadAttributes = new() { ["download"] = "", ["aria-label"] = "Download the output as text" };
 
     private ElementReference _element;
     private IJSObjectReference? _module;

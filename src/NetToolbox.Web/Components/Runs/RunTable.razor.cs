@@ -8,8 +8,6 @@ namespace NetToolbox.Web.Components.Runs;
 /// <summary>A run's table in a MudDataGrid. Keyed rows are replaced in place by the model, so the grid updates in place.</summary>
 public sealed partial class RunTable
 {
-    private static readonly Dictionary<string, object> DownloadAttributes = new() { ["download"] = "" };
-    private static readonly Dictionary<string, object> FilterAttributes = new() { ["data-testid"] = "table-filter" };
 
     private string? _filter;
     private int _addressIndex = -1;
@@ -24,6 +22,19 @@ public sealed partial class RunTable
     [Parameter, EditorRequired] public string RunId { get; set; } = "";
 
     private string Title => Name.Length > 0 ? Name : "Rows";
+
+    private Dictionary<string, object> DownloadAttributes => new()
+    {
+        ["download"] = "", ["aria-label"] = $"Download {Title} as CSV", ["data-testid"] = "table-csv",
+    };
+
+    private Dictionary<string, object> FilterAttributes => new() { ["aria-label"] = $"Filter {Title}", ["data-testid"] = "table-filter" };
+
+    private Dictionary<string, object> ActionAttributes(RowActions.Action action, TableRow row)
+    {
+        var label = $"{action.Label} {RowText(row, _addressIndex)}";
+        return new() { ["aria-label"] = label, ["title"] = label, ["data-action"] = action.ToolId };
+    }
 
     private string CsvHref => $"api/runs/{Uri.EscapeDataString(RunId)}/rows.csv?table={Uri.EscapeDataString(Name)}";
 

@@ -1,11 +1,16 @@
-// Auto-scroll for the run console: follows new lines while the user is at the bottom, pauses as soon as they
-// scroll up, resumes when they scroll back down (or press "Follow"). The state lives on the element as
-// data-following so the page and tests can see it. Only a scroll that moves up pauses: programmatic scrolls
-// and content growth only ever move down, so a fast stream cannot be mistaken for the user.
+// Auto-scroll for the run console: follows new lines while the user is at the bottom, pauses as soon as the user
+// scrolls up, resumes when they scroll back to the bottom (or press "Follow"). The state lives on the element as
+// data-following so the page and tests can see it. Only user input (wheel, keys, touch, scrollbar drag) can pause:
+// Virtualize and the browser adjust scrollTop on their own while lines arrive, and those moves must not count.
 const slack = 24; // px from the bottom that still counts as "at the bottom"
+const upKeys = new Set(["ArrowUp", "PageUp", "Home"]);
 
 function atBottom(element) {
     return element.scrollHeight - element.scrollTop - element.clientHeight <= slack;
+}
+
+function pause(element) {
+    element.dataset.following = "false";
 }
 
 export function attach(element) {
@@ -13,18 +18,23 @@ export function attach(element) {
         return;
     }
 
-    const state = { lastTop: element.scrollTop };
+    const state = { userScrolling: false };
     element.__ntConsole = state;
     element.dataset.following = "true";
+    element.addEventListener("wheel", e => { if (e.deltaY < 0) { pause(element); } }, { passive: true });
+    element.addEventListener("keydown", e => { if (upKeys.has(e.key)) { pause(element); } });
+    element.addEventListener("pointerdown", () => { state.userScrolling = true; });
+    element.addEventListener("touchstart", () => { state.userScrolling = true; }, { passive: true });
+    const release = () => { state.userScrolling = false; };
+    window.addEventListener("pointerup", release);
+    window.addEventListener("touchend", release);
+    state.release = release;
     element.addEventListener("scroll", () => {
-        const top = element.scrollTop;
-        if (top < state.lastTop - 1) {
-            element.dataset.following = "false";
-        } else if (atBottom(element)) {
+        if (atBottom(element)) {
             element.dataset.following = "true";
+        } else if (state.userScrolling) {
+            pause(element);
         }
-
-        state.lastTop = top;
     }, { passive: true });
     // Virtualize grows its spacer as lines arrive; follow that growth without a round trip to the server.
     state.observer = new ResizeObserver(() => scrollToEnd(element));
@@ -54,6 +64,8 @@ export function follow(element) {
 export function detach(element) {
     if (element && element.__ntConsole) {
         element.__ntConsole.observer.disconnect();
+        window.removeEventListener("pointerup", element.__ntConsole.release);
+        window.removeEventListener("touchend", element.__ntConsole.release);
         delete element.__ntConsole;
     }
 }
