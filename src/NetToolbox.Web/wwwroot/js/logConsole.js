@@ -18,7 +18,7 @@ export function attach(element) {
         return;
     }
 
-    const state = { userScrolling: false };
+    const state = { userScrolling: false, lastTop: element.scrollTop };
     element.__ntConsole = state;
     element.dataset.following = "true";
     element.addEventListener("wheel", e => { if (e.deltaY < 0) { pause(element); } }, { passive: true });
@@ -29,12 +29,17 @@ export function attach(element) {
     window.addEventListener("pointerup", release);
     window.addEventListener("touchend", release);
     state.release = release;
+    // Resume only when reaching the bottom while moving down: a smooth wheel scroll up starts with small steps that
+    // are still within the slack of the bottom, and those must not undo the pause.
     element.addEventListener("scroll", () => {
-        if (atBottom(element)) {
+        const top = element.scrollTop;
+        if (atBottom(element) && top >= state.lastTop) {
             element.dataset.following = "true";
-        } else if (state.userScrolling) {
+        } else if (state.userScrolling && top < state.lastTop) {
             pause(element);
         }
+
+        state.lastTop = top;
     }, { passive: true });
     // Virtualize grows its spacer as lines arrive; follow that growth without a round trip to the server.
     state.observer = new ResizeObserver(() => scrollToEnd(element));
