@@ -40,7 +40,7 @@ public sealed class DashboardTests(BrowserAppFixture app)
             await Expect(table).ToContainTextAsync(tool);
         }
 
-        await Expect(page.Locator("[data-plugin=NetToolbox.Plugins.Pinger] [data-plugin-status]")).ToHaveTextAsync("loaded");
+        await Expect(page.Locator("[data-plugin='NetToolbox.Plugins.Pinger'] [data-plugin-status]")).ToHaveTextAsync("loaded");
     }
 
     [Fact]

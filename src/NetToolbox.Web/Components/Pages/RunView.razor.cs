@@ -20,6 +20,7 @@ public sealed partial class RunView : IAsyncDisposable
     private readonly ConcurrentQueue<ToolEvent> _incoming = new();
     private readonly CancellationTokenSource _stop = new();
     private Run? _run;
+    private RunStatus _renderedStatus;
     private Task? _pump;
     private Task? _renderLoop;
 
@@ -78,7 +79,8 @@ public sealed partial class RunView : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(token))
             {
-                if (!_incoming.IsEmpty || (_run is not null && !_run.Status.IsFinished()))
+                // Also render once when the status changes: a cancelled run may end without another event.
+                if (!_incoming.IsEmpty || (_run is not null && (!_run.Status.IsFinished() || _run.Status != _renderedStatus)))
                 {
                     await InvokeAsync(DrainAndRender);
                 }
@@ -101,6 +103,7 @@ public sealed partial class RunView : IAsyncDisposable
             _model.Apply(item);
         }
 
+        _renderedStatus = _run?.Status ?? _renderedStatus;
         StateHasChanged();
     }
 

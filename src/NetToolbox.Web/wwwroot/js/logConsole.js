@@ -4,6 +4,7 @@
 // Virtualize and the browser adjust scrollTop on their own while lines arrive, and those moves must not count.
 const slack = 24; // px from the bottom that still counts as "at the bottom"
 const upKeys = new Set(["ArrowUp", "PageUp", "Home"]);
+const downKeys = new Set(["ArrowDown", "PageDown", "End"]);
 
 function atBottom(element) {
     return element.scrollHeight - element.scrollTop - element.clientHeight <= slack;
@@ -18,23 +19,41 @@ export function attach(element) {
         return;
     }
 
-    const state = { userScrolling: false, lastTop: element.scrollTop };
+    // Both pausing and resuming need user input: a programmatic scroll to the end can still have its scroll event
+    // pending when the user starts scrolling up, and that late event must not resume following.
+    const state = { userScrolling: false, userDown: false };
     element.__ntConsole = state;
     element.dataset.following = "true";
-    element.addEventListener("wheel", e => { if (e.deltaY < 0) { pause(element); } }, { passive: true });
-    element.addEventListener("keydown", e => { if (upKeys.has(e.key)) { pause(element); } });
+    element.addEventListener("wheel", e => {
+        if (e.deltaY < 0) {
+            state.userDown = false;
+            pause(element);
+        } else if (e.deltaY > 0) {
+            state.userDown = true;
+        }
+    }, { passive: true });
+    element.addEventListener("keydown", e => {
+        if (upKeys.has(e.key)) {
+            state.userDown = false;
+            pause(element);
+        } else if (downKeys.has(e.key)) {
+            state.userDown = true;
+        }
+    });
     element.addEventListener("pointerdown", () => { state.userScrolling = true; });
     element.addEventListener("touchstart", () => { state.userScrolling = true; }, { passive: true });
     const release = () => { state.userScrolling = false; };
     window.addEventListener("pointerup", release);
     window.addEventListener("touchend", release);
     state.release = release;
-    // Resume only when reaching the bottom while moving down: a smooth wheel scroll up starts with small steps that
-    // are still within the slack of the bottom, and those must not undo the pause.
+    state.lastTop = element.scrollTop;
     element.addEventListener("scroll", () => {
         const top = element.scrollTop;
-        if (atBottom(element) && top >= state.lastTop) {
-            element.dataset.following = "true";
+        if (atBottom(element)) {
+            if (state.userScrolling || state.userDown) {
+                element.dataset.following = "true";
+                state.userDown = false;
+            }
         } else if (state.userScrolling && top < state.lastTop) {
             pause(element);
         }
