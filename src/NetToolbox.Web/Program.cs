@@ -39,6 +39,7 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapToolsApi();
 app.MapRunsApi();
+app.MapRunExportApi();
 app.MapPluginsApi();
 app.MapHub<RunsHub>(RunsHub.Path);
 

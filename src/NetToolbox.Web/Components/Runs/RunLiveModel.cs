@@ -82,7 +82,7 @@ public sealed class TableModel
 
     public IReadOnlyList<string> Columns { get; private set; } = [];
 
-    public List<IReadOnlyList<JsonNode?>> Rows { get; } = [];
+    public List<TableRow> Rows { get; } = [];
 
     public void Apply(RowEvent row)
     {
@@ -93,7 +93,7 @@ public sealed class TableModel
 
         if (row.Key is { } key && _indexByKey.TryGetValue(key, out var index))
         {
-            Rows[index] = row.Values;
+            Rows[index] = new TableRow(key, row.Values);
             return;
         }
 
@@ -102,8 +102,22 @@ public sealed class TableModel
             _indexByKey[newKey] = Rows.Count;
         }
 
-        Rows.Add(row.Values);
+        Rows.Add(new TableRow(row.Key, row.Values));
     }
+}
+
+/// <summary>One row's cells, with its key (if any).</summary>
+public sealed class TableRow(string? key, IReadOnlyList<JsonNode?> values) : IReadOnlyList<JsonNode?>
+{
+    public string? Key { get; } = key;
+
+    public int Count => values.Count;
+
+    public JsonNode? this[int index] => values[index];
+
+    public IEnumerator<JsonNode?> GetEnumerator() => values.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>One chart series: recent points plus running figures.</summary>
