@@ -14,6 +14,7 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
     private readonly TimeProvider _time;
     private readonly CancellationToken _stop;
     private readonly Action<RelayConnection> _ended;
+    private readonly PipePool? _pipes;
     private readonly Lock _gate = new();
     private Socket? _target;
     private bool _closing;
@@ -23,8 +24,11 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
     private string? _remote;
     private long _endedAt;
 
-    public RelayConnection(long id, Socket client, TargetConnector connector, TimeProvider time, Action<RelayConnection> ended, CancellationToken stop)
+    // pipes: for zero-copy splice on Linux; null relays through a user-space buffer.
+    public RelayConnection(
+        long id, Socket client, TargetConnector connector, TimeProvider time, PipePool? pipes, Action<RelayConnection> ended, CancellationToken stop)
     {
+        _pipes = pipes;
         Id = id;
         _client = client;
         _connector = connector;
@@ -134,7 +138,9 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
 
     private async Task RelayDirectionAsync(Socket source, Socket destination, ByteCounter counter, bool fromClient)
     {
-        var end = await SocketPump.CopyAsync(source, destination, counter);
+        var end = _pipes is null
+            ? await SocketPump.CopyAsync(source, destination, counter)
+            : await SplicePump.CopyAsync(source, destination, counter, _pipes);
         switch (end.Kind)
         {
             case PumpEndKind.SourceClosed:
