@@ -9,12 +9,13 @@
 # connections through each relay and reports the relay's RSS growth per connection.
 # Only 127.0.0.1 is used. Every process started here is stopped on exit.
 #
-# Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), NT_NO_BUILD=1 to reuse the last Release build,
+# Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), WARM_CONNS (warm-up batch, default 500), NT_NO_BUILD=1 to reuse the last Release build,
 # NO_LOADS=1 to measure idle-connection memory only.
 set -euo pipefail
 
 DURATION=${DURATION:-5}
 IDLE_CONNS=${IDLE_CONNS:-5000}
+WARM_CONNS=${WARM_CONNS:-500}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/nt-bench.XXXXXX)
 chmod 755 "$WORK" # nginx workers run as an unprivileged user
@@ -198,7 +199,12 @@ EOF
 idle_test() { # name, pid, relay sink port → prints "bytes per connection" or fail
     local name=$1 pid=$2 port=$3
     local fifo=$WORK/hold.$name out=$WORK/hold.$name.out
+    # Warm-up: one short batch first, so "before" is a relay that has served connections (code loaded and
+    # compiled, pools filled), not a cold process; the difference is the memory the idle connections hold.
     sleep 1
+    local cold; cold=$(tree_rss_kb "$pid")
+    python3 "$ROOT/bench/idle_holder.py" "$port" "$P_SINK" "$WARM_CONNS" 0 </dev/null >"$out.warm" 2>&1 || true
+    sleep 2
     local before; before=$(tree_rss_kb "$pid")
     mkfifo "$fifo"
     python3 "$ROOT/bench/idle_holder.py" "$port" "$P_SINK" "$IDLE_CONNS" 120 <"$fifo" >"$out" 2>&1 &
@@ -211,7 +217,7 @@ idle_test() { # name, pid, relay sink port → prints "bytes per connection" or 
     local held; held=$(sed -n 's/^held \([0-9]*\).*/\1/p' "$out")
     exec 9>&-
     wait "$hpid" 2>/dev/null || true
-    log "$name idle: $(cat "$out") rss ${before} kB -> ${after} kB"
+    log "$name idle: warm-up $(cat "$out.warm"); $(cat "$out") rss ${cold} kB cold, ${before} kB warm -> ${after} kB holding; cold→holding $(python3 -c "print('%.2f' % (($after - $cold) * 1024 / $IDLE_CONNS / 1000))") KB/conn"
     if [[ -n "$held" && "$held" -gt 0 ]]; then
         python3 -c "print('%.2f' % (($after - $before) * 1024 / $held / 1000))"
     else
@@ -226,12 +232,14 @@ R[direct,mem]="—"; R[socat,mem]="(a process each)"
 
 # --- loads -------------------------------------------------------------------------------------------------
 iperf_gbits() { # port, streams
-    local json
+    local json value
     for _ in 1 2 3; do # the iperf3 server serves one test at a time; retry if it is still busy
-        if json=$(iperf3 -c 127.0.0.1 -p "$1" -P "$2" -t "$DURATION" -J 2>/dev/null); then
-            python3 -c 'import json,sys; print("%.1f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e9))' <<<"$json"
-            return
-        fi
+        json=$(iperf3 -c 127.0.0.1 -p "$1" -P "$2" -t "$DURATION" -J 2>/dev/null || true)
+        value=$(python3 -c '
+import json, sys
+try: print("%.1f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e9))
+except (ValueError, KeyError, TypeError): print("fail")' <<<"$json")
+        [[ "$value" != fail ]] && { echo "$value"; return; }
         sleep 1
     done
     echo "fail"
