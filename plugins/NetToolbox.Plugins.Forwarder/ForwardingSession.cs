@@ -24,6 +24,7 @@ internal sealed class ForwardingSession
     private readonly SessionCounters _counters = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<RelayConnection> _onEnded;
+    private readonly PipePool? _pipes = SpliceEnabled() ? new PipePool() : null;
     private int _running;
     private volatile bool _stopping;
 
@@ -66,6 +67,7 @@ internal sealed class ForwardingSession
             ForwarderLog.DrainTimedOut(_context.Logger, _context.RunId, Volatile.Read(ref _running), DrainTimeout);
         }
 
+        _pipes?.Dispose();
         var (up, down) = publisher.Finish(listenText, _options.Target.ToString());
         ForwarderLog.Stopped(_context.Logger, _context.RunId, _counters.Accepted, up, down);
     }
@@ -108,7 +110,7 @@ internal sealed class ForwardingSession
 
             TrySetNoDelay(client);
 
-            var connection = new RelayConnection(_counters.NextConnection(), client, _connector, _context.Time, _onEnded, stop);
+            var connection = new RelayConnection(_counters.NextConnection(), client, _connector, _context.Time, _pipes, _onEnded, stop);
             _connections[connection.Id] = connection;
             ThreadPool.UnsafeQueueUserWorkItem(connection, preferLocal: false);
         }
@@ -125,6 +127,12 @@ internal sealed class ForwardingSession
             // Stopping; the loop condition ends it.
         }
     }
+
+    /// <summary>
+    /// Splice on Linux unless <c>NETTOOLBOX_FORWARDER_SPLICE=0</c> asks for the user-space copy (for comparison).
+    /// </summary>
+    private static bool SpliceEnabled() =>
+        SpliceInterop.IsSupported && Environment.GetEnvironmentVariable("NETTOOLBOX_FORWARDER_SPLICE") != "0";
 
     private static void TrySetNoDelay(Socket client)
     {

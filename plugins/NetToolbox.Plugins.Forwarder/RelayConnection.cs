@@ -14,6 +14,7 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
     private readonly TimeProvider _time;
     private readonly CancellationToken _stop;
     private readonly Action<RelayConnection> _ended;
+    private readonly PipePool? _pipes;
     private readonly Lock _gate = new();
     private Socket? _target;
     private bool _closing;
@@ -22,9 +23,15 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
     private string? _firstEndOfStream;
     private string? _remote;
     private long _endedAt;
+    private int _directionsLeft;
+    private ValueTask<PumpEnd> _upPump;
+    private ValueTask<PumpEnd> _downPump;
 
-    public RelayConnection(long id, Socket client, TargetConnector connector, TimeProvider time, Action<RelayConnection> ended, CancellationToken stop)
+    // pipes: for zero-copy splice on Linux; null relays through a user-space buffer.
+    public RelayConnection(
+        long id, Socket client, TargetConnector connector, TimeProvider time, PipePool? pipes, Action<RelayConnection> ended, CancellationToken stop)
     {
+        _pipes = pipes;
         Id = id;
         _client = client;
         _connector = connector;
@@ -92,6 +99,7 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
 
     private async Task RunAsync()
     {
+        var relaying = false;
         try
         {
             var outcome = await _connector.ConnectAsync(_stop);
@@ -112,11 +120,13 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
 
             Volatile.Write(ref _remote, EndpointResolver.Format(outcome.Remote));
             Interlocked.CompareExchange(ref _state, (int)ConnectionState.Open, (int)ConnectionState.Connecting);
-            var up = RelayDirectionAsync(_client, target, Up, fromClient: true);
-            var down = RelayDirectionAsync(target, _client, Down, fromClient: false);
-            await up;
-            await down;
-            Interlocked.CompareExchange(ref _closeReason, _firstEndOfStream, null);
+
+            // From here on the two directions own the connection: whichever ends last finishes it. This method
+            // returns, so an idle connection holds no state machine of its own, only its two waiting pumps.
+            _directionsLeft = 2;
+            StartDirection(fromClient: true);
+            StartDirection(fromClient: false);
+            relaying = true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -125,16 +135,55 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
         }
         finally
         {
-            Abort(CloseReasons.Stopped, reset: false);
-            Volatile.Write(ref _endedAt, _time.GetTimestamp());
-            Volatile.Write(ref _state, (int)ConnectionState.Closed);
-            _ended(this);
+            if (!relaying)
+            {
+                Finish();
+            }
         }
     }
 
-    private async Task RelayDirectionAsync(Socket source, Socket destination, ByteCounter counter, bool fromClient)
+    private void StartDirection(bool fromClient)
     {
-        var end = await SocketPump.CopyAsync(source, destination, counter);
+        var (source, destination, counter) = fromClient ? (_client, _target!, Up) : (_target!, _client, Down);
+        var pump = _pipes is null
+            ? SocketPump.CopyAsync(source, destination, counter)
+            : SplicePump.CopyAsync(source, destination, counter, _pipes);
+        if (pump.IsCompleted)
+        {
+            DirectionEnded(pump, fromClient);
+            return;
+        }
+
+        if (fromClient)
+        {
+            _upPump = pump;
+            pump.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(UpEnded);
+        }
+        else
+        {
+            _downPump = pump;
+            pump.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(DownEnded);
+        }
+    }
+
+    private void UpEnded() => DirectionEnded(_upPump, fromClient: true);
+
+    private void DownEnded() => DirectionEnded(_downPump, fromClient: false);
+
+    private void DirectionEnded(ValueTask<PumpEnd> pump, bool fromClient)
+    {
+        PumpEnd end;
+        try
+        {
+            end = pump.Result;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Interlocked.CompareExchange(ref _closeReason, "error: " + ex.Message, null);
+            end = new PumpEnd(PumpEndKind.Aborted);
+        }
+
+        var destination = fromClient ? _target! : _client;
         switch (end.Kind)
         {
             case PumpEndKind.SourceClosed:
@@ -160,6 +209,20 @@ internal sealed class RelayConnection : IThreadPoolWorkItem
             default:
                 break;
         }
+
+        if (Interlocked.Decrement(ref _directionsLeft) == 0)
+        {
+            Interlocked.CompareExchange(ref _closeReason, _firstEndOfStream, null);
+            Finish();
+        }
+    }
+
+    private void Finish()
+    {
+        Abort(CloseReasons.Stopped, reset: false);
+        Volatile.Write(ref _endedAt, _time.GetTimestamp());
+        Volatile.Write(ref _state, (int)ConnectionState.Closed);
+        _ended(this);
     }
 
     private static void CloseSocket(Socket socket, bool reset)
