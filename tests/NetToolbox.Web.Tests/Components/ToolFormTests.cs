@@ -96,6 +96,32 @@ public sealed class ToolFormTests
         Assert.Equal(80, tool.LastInput?.Get<int>("port"));
     }
 
+    [Fact]
+    public async Task ParentRerender_SameParameters_KeepsWhatTheUserTyped()
+    {
+        await using var context = NewContext(out _);
+        var form = context.Render<ToolForm>(p => p.Add(f => f.Descriptor, Probe));
+        form.Find("input[data-param=host]").Input("192.0.2.7");
+
+        form.Render(p => p.Add(f => f.Descriptor, Probe));
+
+        Assert.Equal("192.0.2.7", form.Find("input[data-param=host]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task NewInitialValues_RunAgain_ReplaceTheTypedValues()
+    {
+        await using var context = NewContext(out _);
+        var form = context.Render<ToolForm>(p => p.Add(f => f.Descriptor, Probe));
+        form.Find("input[data-param=host]").Input("192.0.2.7");
+
+        form.Render(p => p
+            .Add(f => f.Descriptor, Probe)
+            .Add(f => f.InitialValues, new Dictionary<string, string?> { ["host"] = "::1" }));
+
+        Assert.Equal("::1", form.Find("input[data-param=host]").GetAttribute("value"));
+    }
+
     private static BunitContext NewContext(out RecordingTool tool)
     {
         var context = new BunitContext();
