@@ -134,11 +134,13 @@ public sealed partial class PluginCatalog : IToolCatalog, IDisposable
             return info with { Error = $"no {name}.dll in the plugin folder (the main assembly must be named after its folder)" };
         }
 
+        // Read before loading, so a plugin refused for its contract major still shows which version it wanted.
+        info = info with { ContractVersion = ContractReference.Read(mainAssembly)?.ToString(3) };
         IsolatedPlugin? plugin = null;
         try
         {
             plugin = IsolatedPlugin.Load(mainAssembly);
-            info = info with { Version = plugin.InformationalVersion, ContractVersion = plugin.ReferencedContractVersion?.ToString(3) };
+            info = info with { Version = plugin.InformationalVersion };
             var found = plugin.CreateTools().Select(tool => Register(tool, name)).ToList();
             CheckDuplicates(found);
             registrations = found;

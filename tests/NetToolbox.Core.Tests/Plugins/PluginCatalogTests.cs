@@ -76,6 +76,7 @@ public sealed class PluginCatalogTests
         AssertFailed(byName["TestPlugin.Empty"], "no TestPlugin.Empty.dll in the plugin folder");
         var wrong = AssertFailed(byName[PluginDirectory.WrongContract], "NetToolbox.Contracts 2.0.0");
         Assert.Contains("this host provides 1.1.0", wrong.Error, StringComparison.Ordinal);
+        Assert.Equal("2.0.0", wrong.ContractVersion);
 
         Assert.Equal(["echo", "fail", "json-new", "ticker"], catalog.Tools.Select(t => t.Descriptor.Id).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(PluginDirectory.JsonNew, catalog.Find("json-new")!.PluginName);
