@@ -19,4 +19,10 @@ internal static partial class ForwarderLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Run {RunId}: stopped after {Connections} connection(s), {BytesUp} bytes up, {BytesDown} bytes down")]
     public static partial void Stopped(ILogger logger, string runId, long connections, long bytesUp, long bytesDown);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Run {RunId}: relay engine {Engine}")]
+    public static partial void Engine(ILogger logger, string runId, string engine);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Run {RunId}: {Problem}")]
+    public static partial void EngineFailed(ILogger logger, string runId, string problem);
 }

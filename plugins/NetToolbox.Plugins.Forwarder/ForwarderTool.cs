@@ -13,6 +13,21 @@ namespace NetToolbox.Plugins.Forwarder;
 /// </summary>
 public sealed class ForwarderTool : ITool
 {
+    private readonly RelayEngineKind _engine;
+
+    /// <summary>
+    /// A forwarder using the fastest data path the platform has (the epoll engine on Linux), unless the
+    /// environment variable <c>NETTOOLBOX_FORWARDER_ENGINE=managed</c> asks for the portable one.
+    /// </summary>
+    public ForwarderTool()
+        : this(string.Equals(Environment.GetEnvironmentVariable("NETTOOLBOX_FORWARDER_ENGINE"), "managed", StringComparison.OrdinalIgnoreCase)
+            ? RelayEngineKind.Managed
+            : RelayEngineKind.Auto)
+    {
+    }
+
+    internal ForwarderTool(RelayEngineKind engine) => _engine = engine;
+
     /// <inheritdoc />
     public ToolDescriptor Descriptor { get; } = new()
     {
@@ -64,7 +79,7 @@ public sealed class ForwarderTool : ITool
 
         var events = Channel.CreateUnbounded<ToolEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var session = new ForwardingSession(options, listener, context, events.Writer);
+        var session = new ForwardingSession(options, listener, context, events.Writer, _engine);
         var running = RunSessionAsync(session, listenText, events.Writer, stop.Token);
         try
         {

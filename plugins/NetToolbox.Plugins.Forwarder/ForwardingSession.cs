@@ -24,12 +24,15 @@ internal sealed class ForwardingSession
     private readonly SessionCounters _counters = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<RelayConnection> _onEnded;
-    private readonly PipePool? _pipes = SpliceEnabled() ? new PipePool() : null;
+    private readonly RelayEngineKind _engineKind;
+    private PipePool? _pipes;
     private int _running;
     private volatile bool _stopping;
 
-    public ForwardingSession(ForwarderOptions options, ForwardListener listener, IToolContext context, ChannelWriter<ToolEvent> events)
+    public ForwardingSession(
+        ForwarderOptions options, ForwardListener listener, IToolContext context, ChannelWriter<ToolEvent> events, RelayEngineKind engine)
     {
+        _engineKind = engine;
         _options = options;
         _listener = listener;
         _context = context;
@@ -42,10 +45,16 @@ internal sealed class ForwardingSession
     public async Task RunAsync(string listenText, CancellationToken stop)
     {
         var publisher = new StatsPublisher(_options, _connections, _counters, _events, _context.Time, _context.Metrics);
-        var accepting = AcceptLoopAsync(stop);
+        var engine = StartEngine(stop);
+        var accepting = engine is null ? AcceptLoopAsync(stop) : Task.CompletedTask;
         await publisher.RunAsync(stop);
 
         _stopping = true;
+        if (engine is not null)
+        {
+            await engine.StopAcceptingAsync();
+        }
+
         _listener.Dispose();
         await accepting;
         foreach (var connection in _connections.Values)
@@ -65,6 +74,11 @@ internal sealed class ForwardingSession
         catch (TimeoutException)
         {
             ForwarderLog.DrainTimedOut(_context.Logger, _context.RunId, Volatile.Read(ref _running), DrainTimeout);
+        }
+
+        if (engine is not null)
+        {
+            await engine.StopAsync();
         }
 
         _pipes?.Dispose();
@@ -88,9 +102,7 @@ internal sealed class ForwardingSession
             catch (SocketException ex)
             {
                 // E.g. out of file descriptors: report, pause briefly so the loop does not spin, keep listening.
-                var reason = CloseReasons.Describe(ex.SocketErrorCode);
-                ForwarderLog.AcceptFailed(_context.Logger, _context.RunId, reason);
-                _events.TryWrite(new LogEvent(LogEventLevel.Error, "accept failed: " + reason));
+                ReportAcceptFailure(CloseReasons.Describe(ex.SocketErrorCode));
                 await PauseAsync(stop);
                 continue;
             }
@@ -99,21 +111,80 @@ internal sealed class ForwardingSession
                 return;
             }
 
-            if (Interlocked.Increment(ref _running) > _options.MaxConnections)
+            if (!TryAdmit())
             {
-                // Over the limit: accept and close at once, so the client sees an orderly end of stream, not a hang.
-                Interlocked.Decrement(ref _running);
-                _counters.RefuseOverLimit();
                 client.Dispose();
                 continue;
             }
 
             TrySetNoDelay(client);
 
-            var connection = new RelayConnection(_counters.NextConnection(), client, _connector, _context.Time, _pipes, _onEnded, stop);
-            _connections[connection.Id] = connection;
+            var connection = new ManagedRelayConnection(NextConnectionId(), client, _connector, _context.Time, _pipes, _onEnded, stop);
+            Track(connection);
             ThreadPool.UnsafeQueueUserWorkItem(connection, preferLocal: false);
         }
+    }
+
+    /// <summary>
+    /// Counts a new connection against the limit. False when over it (counted as refused: the caller closes the
+    /// socket at once, so the client sees an orderly end of stream, not a hang) or when the session is stopping.
+    /// </summary>
+    public bool TryAdmit()
+    {
+        if (_stopping)
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref _running) > _options.MaxConnections)
+        {
+            Interlocked.Decrement(ref _running);
+            _counters.RefuseOverLimit();
+            return false;
+        }
+
+        return true;
+    }
+
+    public long NextConnectionId() => _counters.NextConnection();
+
+    /// <summary>Adds an admitted connection to the table the publisher reports from.</summary>
+    public void Track(RelayConnection connection) => _connections[connection.Id] = connection;
+
+    public void ReportAcceptFailure(string reason)
+    {
+        ForwarderLog.AcceptFailed(_context.Logger, _context.RunId, reason);
+        _events.TryWrite(new LogEvent(LogEventLevel.Error, "accept failed: " + reason));
+    }
+
+    public void ReportEngineFailure(string problem)
+    {
+        ForwarderLog.EngineFailed(_context.Logger, _context.RunId, problem);
+        _events.TryWrite(new LogEvent(LogEventLevel.Error, problem));
+    }
+
+    /// <summary>
+    /// The epoll engine when asked for (or by default) and available; null for the portable accept loop, which
+    /// splices on Linux unless <c>NETTOOLBOX_FORWARDER_SPLICE=0</c> asks for the user-space copy.
+    /// </summary>
+    private EpollEngine? StartEngine(CancellationToken stop)
+    {
+        var spliceAllowed = Environment.GetEnvironmentVariable("NETTOOLBOX_FORWARDER_SPLICE") != "0";
+        if (_engineKind != RelayEngineKind.Managed && spliceAllowed && EpollEngine.IsSupported)
+        {
+            var engine = EpollEngine.TryStart(this, _listener, _connector, _context.Time, stop, out var problem);
+            var chosen = engine is null ? "managed, epoll refused: " + problem : "epoll, one loop per processor";
+            ForwarderLog.Engine(_context.Logger, _context.RunId, chosen);
+            if (engine is not null)
+            {
+                return engine;
+            }
+        }
+
+        _pipes = spliceAllowed && SpliceInterop.IsSupported ? new PipePool() : null;
+        var managed = _pipes is null ? "managed (user-space copy)" : "managed (splice)";
+        ForwarderLog.Engine(_context.Logger, _context.RunId, managed);
+        return null;
     }
 
     private async Task PauseAsync(CancellationToken stop)
@@ -127,12 +198,6 @@ internal sealed class ForwardingSession
             // Stopping; the loop condition ends it.
         }
     }
-
-    /// <summary>
-    /// Splice on Linux unless <c>NETTOOLBOX_FORWARDER_SPLICE=0</c> asks for the user-space copy (for comparison).
-    /// </summary>
-    private static bool SpliceEnabled() =>
-        SpliceInterop.IsSupported && Environment.GetEnvironmentVariable("NETTOOLBOX_FORWARDER_SPLICE") != "0";
 
     private static void TrySetNoDelay(Socket client)
     {
@@ -149,7 +214,8 @@ internal sealed class ForwardingSession
         }
     }
 
-    private void OnConnectionEnded(RelayConnection connection)
+    /// <summary>A connection closed for good: the drain on stop waits for the count to reach zero.</summary>
+    public void OnConnectionEnded(RelayConnection connection)
     {
         if (Interlocked.Decrement(ref _running) == 0 && _stopping)
         {

@@ -165,23 +165,13 @@ internal static class SplicePump
     private static PumpEnd Failed(Socket socket, int errno, PumpEndKind kind)
     {
         // A descriptor closed under us (EBADF) or a socket already disposed means the connection was aborted.
-        if (errno == 9 || socket.SafeHandle.IsClosed)
+        if (errno == Errno.EBADF || socket.SafeHandle.IsClosed)
         {
             return new PumpEnd(PumpEndKind.Aborted, SocketError.OperationAborted);
         }
 
-        return new PumpEnd(kind, FromErrno(errno));
+        return new PumpEnd(kind, Errno.ToSocketError(errno));
     }
-
-    private static SocketError FromErrno(int errno) => errno switch
-    {
-        32 => SocketError.Shutdown, // EPIPE
-        103 => SocketError.ConnectionAborted, // ECONNABORTED
-        104 => SocketError.ConnectionReset, // ECONNRESET
-        110 => SocketError.TimedOut, // ETIMEDOUT
-        113 => SocketError.HostUnreachable, // EHOSTUNREACH
-        _ => SocketError.SocketError,
-    };
 
     /// <summary>Carries a pipe → socket errno out of <see cref="DrainAsync"/>.</summary>
     private sealed class SpliceFailedException(int errno) : Exception

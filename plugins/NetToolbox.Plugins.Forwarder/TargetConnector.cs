@@ -29,40 +29,57 @@ internal sealed class TargetConnector
         _time = time;
     }
 
+    /// <summary>Bound on one connect attempt to one address.</summary>
+    public TimeSpan Timeout => _timeout;
+
+    /// <summary>Whether the target is an address or socket path, so connecting needs no name resolution.</summary>
+    public bool IsLiteral => _literal is not null;
+
+    /// <summary>The addresses to try in order (resolved again for a host name), or the reason there are none.</summary>
+    public async ValueTask<(IReadOnlyList<EndPoint> Candidates, string? Failure)> ResolveAsync(CancellationToken stop)
+    {
+        if (_literal is not null)
+        {
+            return ([_literal], null);
+        }
+
+        using var dnsDeadline = Deadline(stop);
+        try
+        {
+            var (resolved, error) = await EndpointResolver.ResolveAsync(_target, dnsDeadline.Token);
+            return error is null ? (resolved, null) : ([], error);
+        }
+        catch (OperationCanceledException)
+        {
+            return ([], stop.IsCancellationRequested ? CloseReasons.Stopped : "dns failure: timeout");
+        }
+    }
+
+    /// <summary>The literal target as the only candidate; only valid when <see cref="IsLiteral"/>.</summary>
+    public EndPoint Literal => _literal ?? throw new InvalidOperationException("the target is a host name");
+
+    /// <summary>The destination policy's verdict on one address: null when allowed, else the failure text.</summary>
+    public string? Check(EndPoint endpoint)
+    {
+        var decision = _policy.CheckConnect(endpoint);
+        return decision.Allowed ? null : "denied: " + decision.Reason;
+    }
+
     /// <summary>Connects, or returns the reason of the last failure. <paramref name="stop"/> ends the attempt (reason "stopped").</summary>
     public async ValueTask<ConnectOutcome> ConnectAsync(CancellationToken stop)
     {
-        IReadOnlyList<EndPoint> candidates;
-        if (_literal is not null)
+        var (candidates, resolveFailure) = await ResolveAsync(stop);
+        if (resolveFailure is not null)
         {
-            candidates = [_literal];
-        }
-        else
-        {
-            using var dnsDeadline = Deadline(stop);
-            try
-            {
-                var (resolved, error) = await EndpointResolver.ResolveAsync(_target, dnsDeadline.Token);
-                if (error is not null)
-                {
-                    return new ConnectOutcome(null, null, error);
-                }
-
-                candidates = resolved;
-            }
-            catch (OperationCanceledException)
-            {
-                return new ConnectOutcome(null, null, stop.IsCancellationRequested ? CloseReasons.Stopped : "dns failure: timeout");
-            }
+            return new ConnectOutcome(null, null, resolveFailure);
         }
 
         string? failure = null;
         foreach (var endpoint in candidates)
         {
-            var decision = _policy.CheckConnect(endpoint);
-            if (!decision.Allowed)
+            if (Check(endpoint) is { } denied)
             {
-                failure = "denied: " + decision.Reason;
+                failure = denied;
                 continue;
             }
 

@@ -6,9 +6,11 @@ namespace NetToolbox.Plugins.Forwarder.Tests;
 public sealed class ForwarderRelayTests
 {
     [Theory]
-    [InlineData("127.0.0.1", "127.0.0.1")]
-    [InlineData("::1", "[::1]")]
-    public async Task RunAsync_RandomPayloadBothDirectionsAtOnce_RelaysByteExact(string address, string literal)
+    [InlineData("127.0.0.1", "127.0.0.1", "auto")]
+    [InlineData("::1", "[::1]", "auto")]
+    [InlineData("127.0.0.1", "127.0.0.1", "managed")]
+    [InlineData("::1", "[::1]", "managed")]
+    public async Task RunAsync_RandomPayloadBothDirectionsAtOnce_RelaysByteExact(string address, string literal, string engine)
     {
         var ip = IPAddress.Parse(address);
         using var server = TestSockets.Listen(ip);
@@ -16,7 +18,7 @@ public sealed class ForwarderRelayTests
         {
             ["listen"] = $"{literal}:0",
             ["target"] = $"{literal}:{TestSockets.PortOf(server)}",
-        });
+        }, engine: engine);
         var up = TestSockets.RandomBytes((4 << 20) + 123);
         var down = TestSockets.RandomBytes((3 << 20) + 7);
 
@@ -45,11 +47,13 @@ public sealed class ForwarderRelayTests
         Assert.Equal($"{literal}:{TestSockets.PortOf(server)}", row.Remote);
     }
 
-    [Fact]
-    public async Task RunAsync_ClientShutsDownSendingFirst_ReplyStillArrives()
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("managed")]
+    public async Task RunAsync_ClientShutsDownSendingFirst_ReplyStillArrives(string engine)
     {
         using var server = TestSockets.Listen(IPAddress.Loopback);
-        await using var run = await ForwarderRun.StartAsync(new() { ["target"] = $"127.0.0.1:{TestSockets.PortOf(server)}" });
+        await using var run = await ForwarderRun.StartAsync(new() { ["target"] = $"127.0.0.1:{TestSockets.PortOf(server)}" }, engine: engine);
         var request = TestSockets.RandomBytes(300_000);
         var reply = TestSockets.RandomBytes(1 << 20);
 
@@ -71,11 +75,13 @@ public sealed class ForwarderRelayTests
         Assert.Equal(reply.Length, row.BytesDown);
     }
 
-    [Fact]
-    public async Task RunAsync_TargetShutsDownSendingFirst_ClientDataStillArrives()
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("managed")]
+    public async Task RunAsync_TargetShutsDownSendingFirst_ClientDataStillArrives(string engine)
     {
         using var server = TestSockets.Listen(IPAddress.Loopback);
-        await using var run = await ForwarderRun.StartAsync(new() { ["target"] = $"127.0.0.1:{TestSockets.PortOf(server)}" });
+        await using var run = await ForwarderRun.StartAsync(new() { ["target"] = $"127.0.0.1:{TestSockets.PortOf(server)}" }, engine: engine);
         var greeting = TestSockets.RandomBytes(256 * 1024);
         var upload = TestSockets.RandomBytes(512 * 1024);
 
@@ -93,11 +99,13 @@ public sealed class ForwarderRelayTests
         Assert.Equal("closed by target", row.CloseReason);
     }
 
-    [Fact]
-    public async Task RunAsync_TargetResetsOneConnection_OnlyThatConnectionClosesWithReason()
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("managed")]
+    public async Task RunAsync_TargetResetsOneConnection_OnlyThatConnectionClosesWithReason(string engine)
     {
         await using var echo = EchoServer.OnLoopback(IPAddress.Loopback);
-        await using var run = await ForwarderRun.StartAsync(new() { ["target"] = $"127.0.0.1:{echo.Port}" });
+        await using var run = await ForwarderRun.StartAsync(new() { ["target"] = $"127.0.0.1:{echo.Port}" }, engine: engine);
         using var first = await TestSockets.ConnectAsync(IPAddress.Loopback, run.Port);
         await TestSockets.EchoRoundTripAsync(first, 10_000);
         using var second = await TestSockets.ConnectAsync(IPAddress.Loopback, run.Port);

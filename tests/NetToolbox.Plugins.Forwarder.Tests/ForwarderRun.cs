@@ -28,10 +28,13 @@ internal sealed class ForwarderRun : IAsyncDisposable
     /// <summary>The listening endpoint as text, e.g. <c>127.0.0.1:41234</c>.</summary>
     public string Endpoint => Listener.Values[0]!.GetValue<string>();
 
-    /// <summary>Starts the forwarder with text arguments (statsInterval defaults to 100 ms here) and waits until it listens.</summary>
-    public static async Task<ForwarderRun> StartAsync(Dictionary<string, string?> arguments, IToolContext? context = null)
+    /// <summary>
+    /// Starts the forwarder with text arguments (statsInterval defaults to 100 ms here) and waits until it listens.
+    /// <paramref name="engine"/> is <c>auto</c> (epoll on Linux) or <c>managed</c>.
+    /// </summary>
+    public static async Task<ForwarderRun> StartAsync(Dictionary<string, string?> arguments, IToolContext? context = null, string engine = "auto")
     {
-        var tool = new ForwarderTool();
+        var tool = new ForwarderTool(engine == "managed" ? RelayEngineKind.Managed : RelayEngineKind.Auto);
         arguments.TryAdd("statsInterval", "100ms");
         var binding = ArgumentBinder.Bind(tool.Descriptor, arguments);
         Assert.True(binding.IsValid, string.Join("; ", binding.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));

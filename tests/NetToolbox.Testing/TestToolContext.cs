@@ -19,7 +19,7 @@ public sealed class TestToolContext : IToolContext, IDestinationPolicy
     public string RunId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <inheritdoc />
-    public ILogger Logger { get; } = NullLogger.Instance;
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <inheritdoc />
     public TimeProvider Time { get; }

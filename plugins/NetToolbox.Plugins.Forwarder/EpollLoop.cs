@@ -1,0 +1,941 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace NetToolbox.Plugins.Forwarder;
+
+/// <summary>
+/// One event-loop thread of the <see cref="EpollEngine"/>: it accepts from the shared listener, connects to the
+/// target, and relays every connection it accepted, all without leaving the thread (no thread-pool hop, no
+/// task, no allocation per message). Descriptors are registered once, edge-triggered, for reading and writing.
+/// A message is moved with recv/send through one buffer shared by the loop; a direction whose reads fill that
+/// buffer switches to splice(2) through a pipe, so bulk data never crosses user space. Bytes the destination
+/// cannot take yet wait in a pipe until it signals it is writable.
+/// </summary>
+internal sealed unsafe class EpollLoop
+{
+    private const int MaxEvents = 256;
+    private const int CopyBufferSize = 64 * 1024;
+
+    // A splice that moves less than this ends bulk mode (the next read goes back to recv, which tells drained).
+    private const int BulkThreshold = 16 * 1024;
+
+    // Transfers per direction per turn; a busier direction yields to the rest of the batch and continues after it.
+    private const int TurnLimit = 16;
+    private const int AcceptBatch = 16;
+    private const int MaxPooledPipes = 64;
+    private const long AcceptPauseMs = 50;
+    private const ulong WakeToken = ulong.MaxValue;
+    private const ulong ListenerToken = ulong.MaxValue - 1;
+    private const uint RelayEvents = EpollInterop.EpollIn | EpollInterop.EpollOut | EpollInterop.EpollRdHup | EpollInterop.EpollEdgeTriggered;
+    private const uint HangUp = EpollInterop.EpollRdHup | EpollInterop.EpollHup | EpollInterop.EpollErr;
+
+    private readonly EpollEngine _engine;
+    private readonly int _epoll;
+    private readonly int _wake;
+    private readonly Thread _thread;
+    private readonly ConcurrentQueue<LoopCommand> _commands = new();
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Stack<SplicePipe> _pipes = new();
+    private readonly List<EpollRelay?> _slots = [];
+    private readonly Stack<int> _freeSlots = new();
+    private readonly List<EpollRelay> _connecting = [];
+    private readonly Queue<EpollRelay> _ready = new();
+    private byte* _buffer;
+    private uint _epoch;
+    private int _listener = -1;
+    private long _listenerPausedUntil;
+    private volatile bool _stopping;
+
+    private EpollLoop(EpollEngine engine, int epoll, int wake, int index)
+    {
+        _engine = engine;
+        _epoll = epoll;
+        _wake = wake;
+        _thread = new Thread(Run) { IsBackground = true, Name = $"forwarder epoll {index}" };
+    }
+
+    /// <summary>Creates the loop's epoll and wake descriptors; null (with errno) when the kernel refuses.</summary>
+    public static EpollLoop? TryCreate(EpollEngine engine, int index, out int errno)
+    {
+        errno = 0;
+        var epoll = EpollInterop.CreateEpoll();
+        if (epoll < 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return null;
+        }
+
+        var wake = EpollInterop.CreateEventFd();
+        if (wake < 0 || EpollInterop.Add(epoll, wake, EpollInterop.EpollIn | EpollInterop.EpollEdgeTriggered, WakeToken) != 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            if (wake >= 0)
+            {
+                _ = EpollInterop.CloseRaw(wake);
+            }
+
+            _ = EpollInterop.CloseRaw(epoll);
+            return null;
+        }
+
+        return new EpollLoop(engine, epoll, wake, index);
+    }
+
+    /// <summary>Starts the thread; from now on it accepts from <paramref name="listener"/>.</summary>
+    public void Start(int listener)
+    {
+        _listener = listener;
+        _buffer = (byte*)NativeMemory.Alloc(CopyBufferSize);
+        _thread.Start();
+    }
+
+    /// <summary>Asks the loop to close <paramref name="relay"/> (reason and kind are on the relay).</summary>
+    public void PostAbort(EpollRelay relay) => Post(new LoopCommand(CommandKind.Abort, relay, null, null, null));
+
+    /// <summary>Hands the loop the resolved addresses of a host-name target (or why there are none).</summary>
+    public void PostConnect(EpollRelay relay, IReadOnlyList<EndPoint> candidates, string? failure) =>
+        Post(new LoopCommand(CommandKind.Connect, relay, candidates, failure, null));
+
+    /// <summary>Stops accepting (the listener is no longer touched by this loop once the task completes).</summary>
+    public Task StopAcceptingAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(new LoopCommand(CommandKind.StopAccepting, null, null, null, done));
+        return done.Task;
+    }
+
+    /// <summary>Ends the loop once the session has closed its connections; closes whatever is left.</summary>
+    public Task StopAsync()
+    {
+        _stopping = true;
+        Wake();
+        return _exited.Task;
+    }
+
+    private void Post(LoopCommand command)
+    {
+        _commands.Enqueue(command);
+        Wake();
+    }
+
+    private void Wake()
+    {
+        var one = 1UL;
+        _ = EpollInterop.WriteRaw(_wake, (byte*)&one, sizeof(ulong));
+    }
+
+    private void Run()
+    {
+        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * EpollInterop.EventSize));
+        try
+        {
+            _ = EpollInterop.Add(_epoll, _listener, EpollInterop.EpollIn | EpollInterop.EpollExclusive, ListenerToken);
+            while (!_stopping)
+            {
+                var count = EpollInterop.Wait(_epoll, events, MaxEvents, NextTimeout());
+                if (count < 0 && Marshal.GetLastPInvokeError() != EpollInterop.EINTR)
+                {
+                    _engine.LoopFailed("epoll_wait failed: errno " + Marshal.GetLastPInvokeError());
+                    break;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var entry = events + (i * EpollInterop.EventSize);
+                    Dispatch(*(ulong*)(entry + EpollInterop.EventDataOffset), *(uint*)entry);
+                }
+
+                RunCommands();
+                RunReady();
+                CheckTimers();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _engine.LoopFailed("forwarder loop failed: " + ex.Message);
+        }
+        finally
+        {
+            NativeMemory.Free(events);
+            Shutdown();
+            _exited.TrySetResult();
+        }
+    }
+
+    private int NextTimeout()
+    {
+        if (_ready.Count > 0 || !_commands.IsEmpty)
+        {
+            return 0;
+        }
+
+        var next = long.MaxValue;
+        foreach (var relay in _connecting)
+        {
+            next = Math.Min(next, relay.ConnectDeadline);
+        }
+
+        if (_listenerPausedUntil != 0)
+        {
+            next = Math.Min(next, _listenerPausedUntil);
+        }
+
+        return next == long.MaxValue ? -1 : (int)Math.Clamp(next - Environment.TickCount64, 0, int.MaxValue);
+    }
+
+    private void Dispatch(ulong token, uint events)
+    {
+        if (token == WakeToken)
+        {
+            ulong drained;
+            _ = EpollInterop.ReadRaw(_wake, (byte*)&drained, sizeof(ulong));
+            return;
+        }
+
+        if (token == ListenerToken)
+        {
+            AcceptPending();
+            return;
+        }
+
+        var slot = (int)((uint)token >> 1);
+        var fromTarget = (token & 1) != 0;
+        if (slot >= _slots.Count || _slots[slot] is not { } relay || relay.Epoch != (uint)(token >> 32) || relay.Closed)
+        {
+            return; // an event of a connection (or connect attempt) that ended earlier in this batch
+        }
+
+        if (!relay.Relaying)
+        {
+            if (fromTarget && (events & (EpollInterop.EpollOut | EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0)
+            {
+                ConnectCompleted(relay);
+            }
+
+            if (!relay.Relaying || relay.Closed)
+            {
+                return;
+            }
+        }
+
+        // A readable source feeds its outgoing direction; a writable destination resumes a direction waiting on it.
+        ref var outgoing = ref fromTarget ? ref relay.DownDirection : ref relay.UpDirection;
+        ref var incoming = ref fromTarget ? ref relay.UpDirection : ref relay.DownDirection;
+        if ((events & HangUp) != 0)
+        {
+            outgoing.SourceHungUp = true;
+        }
+
+        if ((events & (EpollInterop.EpollIn | HangUp)) != 0 && !outgoing.WaitingWritable)
+        {
+            Turn(relay, upstream: !fromTarget);
+        }
+
+        if ((events & (EpollInterop.EpollOut | EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0 && incoming.WaitingWritable && !relay.Closed)
+        {
+            Turn(relay, upstream: fromTarget);
+        }
+    }
+
+    /// <summary>Pumps one direction for a turn; queues the relay for another turn when it is still busy.</summary>
+    private void Turn(EpollRelay relay, bool upstream)
+    {
+        if (Pump(relay, upstream) && !relay.Queued)
+        {
+            relay.Queued = true;
+            _ready.Enqueue(relay);
+        }
+    }
+
+    private void RunReady()
+    {
+        for (var n = _ready.Count; n > 0 && _ready.TryDequeue(out var relay); n--)
+        {
+            relay.Queued = false;
+            if (relay.Closed)
+            {
+                continue;
+            }
+
+            var again = Pump(relay, upstream: true);
+            again |= !relay.Closed && Pump(relay, upstream: false);
+            if (again && !relay.Closed)
+            {
+                relay.Queued = true;
+                _ready.Enqueue(relay);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves bytes one way until the source is drained or the destination is full; true when it stopped only
+    /// because its turn was used up. Ends the direction on end of stream and the connection on an error.
+    /// </summary>
+    private bool Pump(EpollRelay relay, bool upstream)
+    {
+        ref var direction = ref upstream ? ref relay.UpDirection : ref relay.DownDirection;
+        if (direction.Done || relay.Closed)
+        {
+            return false;
+        }
+
+        var source = upstream ? relay.ClientFd : relay.TargetFd;
+        var destination = upstream ? relay.TargetFd : relay.ClientFd;
+        var counter = upstream ? relay.Up : relay.Down;
+        for (var round = 0; round < TurnLimit; round++)
+        {
+            if (direction.HasPending)
+            {
+                var written = WritePending(ref direction, destination);
+                if (written > 0)
+                {
+                    counter.Add(written);
+                    continue;
+                }
+
+                if (written == 0)
+                {
+                    direction.WaitingWritable = true;
+                    return false;
+                }
+
+                Fail(relay, clientSide: !upstream, -written);
+                return false;
+            }
+
+            direction.WaitingWritable = false;
+            if (direction.SourceEnded)
+            {
+                EndOfStream(relay, upstream);
+                return false;
+            }
+
+            var outcome = direction.Bulk
+                ? SpliceIn(ref direction, source, out var errno)
+                : CopyOnce(ref direction, source, destination, counter, out errno);
+            switch (outcome)
+            {
+                case ReadOutcome.Moved:
+                    continue;
+                case ReadOutcome.EndOfStream:
+                    direction.SourceEnded = true;
+                    continue;
+                case ReadOutcome.Drained:
+                    ReleasePipe(ref direction);
+                    return false;
+                case ReadOutcome.SourceFailed:
+                    Fail(relay, clientSide: upstream, errno);
+                    return false;
+                default:
+                    Fail(relay, clientSide: !upstream, errno);
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What one read of a direction came to.</summary>
+    private enum ReadOutcome
+    {
+        /// <summary>Bytes moved (some may be pending for the destination); read again.</summary>
+        Moved,
+
+        /// <summary>The source ended its stream.</summary>
+        EndOfStream,
+
+        /// <summary>The source has nothing more for now (EAGAIN, or a short read that proves it).</summary>
+        Drained,
+
+        SourceFailed,
+
+        DestinationFailed,
+    }
+
+    /// <summary>recv into the loop's buffer and send it on; bytes the destination did not take are kept for later.</summary>
+    private ReadOutcome CopyOnce(ref RelayDirection direction, int source, int destination, ByteCounter counter, out int errno)
+    {
+        errno = 0;
+        nint read;
+        do
+        {
+            read = EpollInterop.Receive(source, _buffer, CopyBufferSize);
+        }
+        while (read < 0 && (errno = Marshal.GetLastPInvokeError()) == EpollInterop.EINTR);
+
+        if (read <= 0)
+        {
+            return read == 0 ? ReadOutcome.EndOfStream : errno == EpollInterop.EAGAIN ? ReadOutcome.Drained : ReadOutcome.SourceFailed;
+        }
+
+        nint sent;
+        do
+        {
+            sent = EpollInterop.Send(destination, _buffer, (int)read);
+        }
+        while (sent < 0 && (errno = Marshal.GetLastPInvokeError()) == EpollInterop.EINTR);
+
+        if (sent < 0)
+        {
+            if (errno != EpollInterop.EAGAIN)
+            {
+                return ReadOutcome.DestinationFailed;
+            }
+
+            errno = 0;
+            sent = 0;
+        }
+
+        if (sent > 0)
+        {
+            counter.Add((int)sent);
+        }
+
+        if (sent < read)
+        {
+            Keep(ref direction, _buffer + sent, (int)(read - sent));
+        }
+
+        if (read == CopyBufferSize && !direction.NoSplice)
+        {
+            direction.Bulk = true;
+        }
+
+        // A short read of a source that has not hung up means it is drained: its next bytes raise a new edge.
+        return read < CopyBufferSize && !direction.SourceHungUp && !direction.HasPending ? ReadOutcome.Drained : ReadOutcome.Moved;
+    }
+
+    /// <summary>splice source → pipe; the next turn writes the pipe to the destination.</summary>
+    private ReadOutcome SpliceIn(ref RelayDirection direction, int source, out int errno)
+    {
+        errno = 0;
+        if (!direction.HasPipe && !TryRentPipe(ref direction))
+        {
+            direction.Bulk = false; // no pipe to be had: the copy path still works
+            return ReadOutcome.Moved;
+        }
+
+        var moved = EpollInterop.SpliceIn(source, direction.Pipe.WriteEnd, PipePool.PipeSize);
+        if (moved > 0)
+        {
+            direction.PipeBytes = (int)moved;
+            if (moved < BulkThreshold)
+            {
+                direction.Bulk = false;
+            }
+
+            return ReadOutcome.Moved;
+        }
+
+        if (moved == 0)
+        {
+            return ReadOutcome.EndOfStream;
+        }
+
+        errno = Marshal.GetLastPInvokeError();
+        switch (errno)
+        {
+            case EpollInterop.EINTR:
+                return ReadOutcome.Moved;
+            case EpollInterop.EAGAIN:
+                return ReadOutcome.Drained;
+            case SpliceInterop.EINVAL or SpliceInterop.ENOSYS or SpliceInterop.EOPNOTSUPP:
+                // This kernel or socket type cannot splice: copy through user space from now on.
+                direction.NoSplice = true;
+                direction.Bulk = false;
+                return ReadOutcome.Moved;
+            default:
+                return ReadOutcome.SourceFailed;
+        }
+    }
+
+    /// <summary>Writes what is pending; returns bytes written, 0 when the destination is full, or minus an errno.</summary>
+    private static int WritePending(ref RelayDirection direction, int destination)
+    {
+        while (true)
+        {
+            long written;
+            if (direction.PipeBytes > 0)
+            {
+                written = EpollInterop.SpliceOut(direction.Pipe.ReadEnd, destination, direction.PipeBytes);
+                if (written > 0)
+                {
+                    direction.PipeBytes -= (int)written;
+                    return (int)written;
+                }
+            }
+            else
+            {
+                fixed (byte* spill = direction.Spill)
+                {
+                    written = EpollInterop.Send(destination, spill + direction.SpillOffset, direction.SpillCount);
+                }
+
+                if (written > 0)
+                {
+                    direction.SpillOffset += (int)written;
+                    direction.SpillCount -= (int)written;
+                    return (int)written;
+                }
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EpollInterop.EINTR)
+            {
+                continue;
+            }
+
+            return errno == EpollInterop.EAGAIN ? 0 : -errno;
+        }
+    }
+
+    /// <summary>Keeps bytes the destination could not take: in a pipe if one can be had, else in a spill buffer.</summary>
+    private void Keep(ref RelayDirection direction, byte* bytes, int count)
+    {
+        if ((direction.HasPipe || TryRentPipe(ref direction)) && direction.PipeBytes == 0)
+        {
+            // The pipe is empty and holds at least 64 KiB, so the write takes everything at once.
+            var written = EpollInterop.WriteRaw(direction.Pipe.WriteEnd, bytes, count);
+            if (written == count)
+            {
+                direction.PipeBytes = count;
+                return;
+            }
+
+            // Unexpected (pipe smaller than asked for): drop this pipe and keep the bytes in memory instead.
+            PipePool.Discard(direction.Pipe);
+            direction.HasPipe = false;
+            if (written > 0)
+            {
+                bytes += written;
+                count -= (int)written;
+            }
+        }
+
+        direction.Spill ??= new byte[CopyBufferSize];
+        new ReadOnlySpan<byte>(bytes, count).CopyTo(direction.Spill);
+        direction.SpillOffset = 0;
+        direction.SpillCount = count;
+    }
+
+    private bool TryRentPipe(ref RelayDirection direction)
+    {
+        if (_pipes.TryPop(out var pipe) || TryCreatePipe(out pipe))
+        {
+            direction.Pipe = pipe;
+            direction.HasPipe = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryCreatePipe(out SplicePipe pipe)
+    {
+        if (SpliceInterop.TryCreatePipe(PipePool.PipeSize, out var readEnd, out var writeEnd))
+        {
+            pipe = new SplicePipe(readEnd, writeEnd);
+            return true;
+        }
+
+        pipe = default;
+        return false;
+    }
+
+    /// <summary>Gives an empty pipe back to the loop's pool while the direction waits.</summary>
+    private void ReleasePipe(ref RelayDirection direction)
+    {
+        if (!direction.HasPipe || direction.PipeBytes > 0)
+        {
+            return;
+        }
+
+        direction.HasPipe = false;
+        if (_pipes.Count < MaxPooledPipes && !_stopping)
+        {
+            _pipes.Push(direction.Pipe);
+        }
+        else
+        {
+            PipePool.Discard(direction.Pipe);
+        }
+    }
+
+    private void EndOfStream(EpollRelay relay, bool upstream)
+    {
+        ref var direction = ref upstream ? ref relay.UpDirection : ref relay.DownDirection;
+        direction.Done = true;
+        ReleasePipe(ref direction);
+        _ = EpollInterop.ShutdownSend(upstream ? relay.TargetFd : relay.ClientFd);
+        relay.HalfClose(upstream ? CloseReasons.ClosedByClient : CloseReasons.ClosedByTarget);
+        if (relay.UpDirection.Done && relay.DownDirection.Done)
+        {
+            Close(relay, relay.FirstEndOfStream, reset: false);
+        }
+    }
+
+    private void Fail(EpollRelay relay, bool clientSide, int errno)
+    {
+        if (errno == Errno.EBADF)
+        {
+            Close(relay, CloseReasons.Stopped, reset: false);
+            return;
+        }
+
+        Close(relay, CloseReasons.ForRelayError(clientSide, Errno.ToSocketError(errno)), reset: true);
+    }
+
+    // --- accepting ------------------------------------------------------------------------------------------
+
+    private void AcceptPending()
+    {
+        var address = stackalloc byte[128];
+        for (var i = 0; i < AcceptBatch && _listener >= 0; i++)
+        {
+            var length = 128;
+            var fd = EpollInterop.Accept(_listener, address, &length);
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno is EpollInterop.EINTR or 103) // ECONNABORTED: the client gave up while queued
+                {
+                    continue;
+                }
+
+                if (errno is EpollInterop.EMFILE or EpollInterop.ENFILE or EpollInterop.ENOBUFS or EpollInterop.ENOMEM)
+                {
+                    // Out of descriptors or memory: stop listening here briefly instead of spinning on the queue.
+                    _ = EpollInterop.Remove(_epoll, _listener);
+                    _listenerPausedUntil = Environment.TickCount64 + AcceptPauseMs;
+                    _engine.AcceptFailed(CloseReasons.Describe(errno is EpollInterop.EMFILE or EpollInterop.ENFILE
+                        ? SocketError.TooManyOpenSockets
+                        : SocketError.NoBufferSpaceAvailable));
+                }
+
+                return; // EAGAIN: the queue is empty; anything else: the listener was closed (stopping)
+            }
+
+            var family = *(ushort*)address;
+            if (!_engine.TryAdmit())
+            {
+                _ = EpollInterop.CloseRaw(fd);
+                continue;
+            }
+
+            if (family is EpollInterop.AfInet or EpollInterop.AfInet6)
+            {
+                EpollInterop.SetNoDelay(fd);
+            }
+
+            var relay = new EpollRelay(_engine.NextId(), fd, FormatAddress(address, length), _engine.Time, this);
+            relay.Slot = TakeSlot(relay);
+            _engine.Track(relay);
+            if (_engine.Connector.IsLiteral)
+            {
+                StartConnect(relay, _engine.LiteralCandidates, null);
+            }
+            else
+            {
+                _engine.ResolveInBackground(relay, this);
+            }
+        }
+    }
+
+    private int TakeSlot(EpollRelay relay)
+    {
+        if (_freeSlots.TryPop(out var slot))
+        {
+            _slots[slot] = relay;
+            return slot;
+        }
+
+        _slots.Add(relay);
+        return _slots.Count - 1;
+    }
+
+    // --- connecting -----------------------------------------------------------------------------------------
+
+    private void StartConnect(EpollRelay relay, IReadOnlyList<EndPoint> candidates, string? failure)
+    {
+        if (relay.Closed)
+        {
+            return;
+        }
+
+        if (failure is { Length: > 0 })
+        {
+            Close(relay, failure, reset: false);
+            return;
+        }
+
+        relay.Candidates = candidates;
+        relay.NextCandidate = 0;
+        TryNextCandidate(relay);
+    }
+
+    /// <summary>Starts a non-blocking connect to the next allowed address; closes the relay when none is left.</summary>
+    private void TryNextCandidate(EpollRelay relay)
+    {
+        var candidates = relay.Candidates!;
+        while (relay.NextCandidate < candidates.Count)
+        {
+            var endpoint = candidates[relay.NextCandidate++];
+            if (_engine.Connector.Check(endpoint) is { } denied)
+            {
+                relay.LastFailure = denied;
+                continue;
+            }
+
+            var address = endpoint.Serialize();
+            var native = address.Buffer.Span;
+            var family = BinaryPrimitives.ReadUInt16LittleEndian(native);
+            var fd = EpollInterop.CreateStreamSocket(family);
+            if (fd < 0)
+            {
+                relay.LastFailure = CloseReasons.Describe(Errno.ToSocketError(Marshal.GetLastPInvokeError()));
+                continue;
+            }
+
+            if (family is EpollInterop.AfInet or EpollInterop.AfInet6)
+            {
+                EpollInterop.SetNoDelay(fd);
+            }
+
+            int result;
+            fixed (byte* bytes = native)
+            {
+                result = EpollInterop.Connect(fd, bytes, address.Size);
+            }
+
+            var errno = result == 0 ? 0 : Marshal.GetLastPInvokeError();
+            if (result != 0 && errno != EpollInterop.EINPROGRESS)
+            {
+                _ = EpollInterop.CloseRaw(fd);
+                relay.LastFailure = errno == EpollInterop.EAGAIN ? "target busy (listen queue full)" : CloseReasons.Describe(Errno.ToSocketError(errno));
+                continue;
+            }
+
+            relay.TargetFd = fd;
+            relay.TargetEndPoint = endpoint;
+            relay.Epoch = ++_epoch;
+            if (EpollInterop.Add(_epoll, fd, RelayEvents, Token(relay, target: true)) != 0)
+            {
+                relay.LastFailure = CloseReasons.Describe(Errno.ToSocketError(Marshal.GetLastPInvokeError()));
+                CloseTarget(relay);
+                continue;
+            }
+
+            if (result == 0)
+            {
+                Connected(relay); // Unix sockets connect at once
+            }
+            else
+            {
+                relay.ConnectDeadline = Environment.TickCount64 + (long)_engine.Connector.Timeout.TotalMilliseconds;
+                _connecting.Add(relay);
+            }
+
+            return;
+        }
+
+        Close(relay, relay.LastFailure ?? "no address to connect to", reset: false);
+    }
+
+    private void ConnectCompleted(EpollRelay relay)
+    {
+        var error = EpollInterop.PendingError(relay.TargetFd);
+        _connecting.Remove(relay);
+        if (error == 0)
+        {
+            Connected(relay);
+            return;
+        }
+
+        relay.LastFailure = CloseReasons.Describe(Errno.ToSocketError(error));
+        CloseTarget(relay);
+        TryNextCandidate(relay);
+    }
+
+    private void Connected(EpollRelay relay)
+    {
+        relay.Relaying = true;
+        relay.Open(EndpointResolver.Format(relay.TargetEndPoint));
+        if (EpollInterop.Add(_epoll, relay.ClientFd, RelayEvents, Token(relay, target: false)) != 0)
+        {
+            Close(relay, "error: cannot watch the client socket (errno " + Marshal.GetLastPInvokeError() + ")", reset: true);
+        }
+
+        // Registering reports whatever is already readable, so bytes the client sent meanwhile are not missed.
+    }
+
+    private static void CloseTarget(EpollRelay relay)
+    {
+        if (relay.TargetFd >= 0)
+        {
+            _ = EpollInterop.CloseRaw(relay.TargetFd);
+            relay.TargetFd = -1;
+        }
+    }
+
+    private void StopAccepting()
+    {
+        if (_listener >= 0 && _listenerPausedUntil == 0)
+        {
+            _ = EpollInterop.Remove(_epoll, _listener);
+        }
+
+        _listener = -1;
+        _listenerPausedUntil = 0;
+    }
+
+    private void CheckTimers()
+    {
+        var now = Environment.TickCount64;
+        if (_listenerPausedUntil != 0 && now >= _listenerPausedUntil && _listener >= 0)
+        {
+            _listenerPausedUntil = 0;
+            _ = EpollInterop.Add(_epoll, _listener, EpollInterop.EpollIn | EpollInterop.EpollExclusive, ListenerToken);
+        }
+
+        for (var i = _connecting.Count - 1; i >= 0; i--)
+        {
+            var relay = _connecting[i];
+            if (now >= relay.ConnectDeadline)
+            {
+                _connecting.RemoveAt(i);
+                relay.LastFailure = CloseReasons.Timeout;
+                CloseTarget(relay);
+                TryNextCandidate(relay);
+            }
+        }
+    }
+
+    // --- commands and closing -------------------------------------------------------------------------------
+
+    private void RunCommands()
+    {
+        while (_commands.TryDequeue(out var command))
+        {
+            switch (command.Kind)
+            {
+                case CommandKind.Abort:
+                    Close(command.Relay!, command.Relay!.AbortReason, command.Relay.AbortReset);
+                    break;
+                case CommandKind.Connect:
+                    StartConnect(command.Relay!, command.Candidates!, command.Failure);
+                    break;
+                default:
+                    StopAccepting();
+                    command.Done!.TrySetResult();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Closes both sockets (with a reset when asked), frees the pipes and the slot, and reports the end.</summary>
+    private void Close(EpollRelay relay, string? reason, bool reset)
+    {
+        if (relay.Closed)
+        {
+            return;
+        }
+
+        relay.Closed = true;
+        if (!relay.Relaying)
+        {
+            _connecting.Remove(relay);
+        }
+
+        CloseSocket(ref relay.ClientFd, reset);
+        CloseSocket(ref relay.TargetFd, reset);
+        DropPipe(ref relay.UpDirection);
+        DropPipe(ref relay.DownDirection);
+        _slots[relay.Slot] = null;
+        _freeSlots.Push(relay.Slot);
+        relay.Finish(reason);
+        _engine.Ended(relay);
+    }
+
+    private void DropPipe(ref RelayDirection direction)
+    {
+        direction.Spill = null;
+        if (direction.HasPipe && direction.PipeBytes > 0)
+        {
+            PipePool.Discard(direction.Pipe); // still holds bytes of a connection that ended: not reusable
+            direction.HasPipe = false;
+        }
+
+        ReleasePipe(ref direction);
+    }
+
+    private static void CloseSocket(ref int fd, bool reset)
+    {
+        if (fd < 0)
+        {
+            return;
+        }
+
+        if (reset)
+        {
+            EpollInterop.SetResetOnClose(fd);
+        }
+
+        _ = EpollInterop.CloseRaw(fd);
+        fd = -1;
+    }
+
+    private void Shutdown()
+    {
+        RunCommands();
+        foreach (var relay in _slots)
+        {
+            if (relay is not null)
+            {
+                Close(relay, CloseReasons.Stopped, reset: false);
+            }
+        }
+
+        while (_pipes.TryPop(out var pipe))
+        {
+            PipePool.Discard(pipe);
+        }
+
+        _ = EpollInterop.CloseRaw(_wake);
+        _ = EpollInterop.CloseRaw(_epoll);
+        NativeMemory.Free(_buffer);
+        _buffer = null;
+    }
+
+    private static ulong Token(EpollRelay relay, bool target) =>
+        ((ulong)relay.Epoch << 32) | ((uint)relay.Slot << 1) | (target ? 1u : 0u);
+
+    /// <summary>A peer address from accept4 as text, the way <see cref="EndpointResolver.Format"/> writes it.</summary>
+    private static string FormatAddress(byte* address, int length)
+    {
+        var family = *(ushort*)address;
+        var port = BinaryPrimitives.ReverseEndianness(*(ushort*)(address + 2));
+        return family switch
+        {
+            EpollInterop.AfInet => EndpointResolver.Format(new IPEndPoint(new IPAddress(new ReadOnlySpan<byte>(address + 4, 4)), port)),
+            EpollInterop.AfInet6 => EndpointResolver.Format(new IPEndPoint(
+                new IPAddress(new ReadOnlySpan<byte>(address + 8, 16), *(uint*)(address + 24)), port)),
+            _ => length > 2 && address[2] != 0
+                ? "unix:" + Marshal.PtrToStringUTF8((nint)(address + 2), length - 2).TrimEnd('\0')
+                : "unix:(unnamed)",
+        };
+    }
+
+    private enum CommandKind
+    {
+        Abort,
+        Connect,
+        StopAccepting,
+    }
+
+    /// <summary>Work handed to the loop from other threads.</summary>
+    private readonly record struct LoopCommand(
+        CommandKind Kind, EpollRelay? Relay, IReadOnlyList<EndPoint>? Candidates, string? Failure, TaskCompletionSource? Done);
+}
