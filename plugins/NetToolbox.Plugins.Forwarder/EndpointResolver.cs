@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using NetToolbox.Contracts;
 
 namespace NetToolbox.Plugins.Forwarder;
@@ -106,5 +108,21 @@ internal static class EndpointResolver
         }
 
         return new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+    }
+
+    /// <summary>A native <c>struct sockaddr</c> (as accept4 fills it) as text, the way <see cref="Format"/> writes an endpoint.</summary>
+    public static unsafe string FormatNative(byte* address, int length)
+    {
+        var family = *(ushort*)address;
+        var port = BinaryPrimitives.ReverseEndianness(*(ushort*)(address + 2));
+        return family switch
+        {
+            EpollInterop.AfInet => Format(new IPEndPoint(new IPAddress(new ReadOnlySpan<byte>(address + 4, 4)), port)),
+            EpollInterop.AfInet6 => Format(new IPEndPoint(
+                new IPAddress(new ReadOnlySpan<byte>(address + 8, 16), *(uint*)(address + 24)), port)),
+            _ => length > 2 && address[2] != 0
+                ? "unix:" + Marshal.PtrToStringUTF8((nint)(address + 2), length - 2).TrimEnd('\0')
+                : "unix:(unnamed)",
+        };
     }
 }

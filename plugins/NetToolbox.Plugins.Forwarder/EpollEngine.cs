@@ -45,6 +45,7 @@ internal sealed class EpollEngine
         {
             if (EpollLoop.TryCreate(engine, i, out var errno) is not { } loop)
             {
+                engine._loops.ForEach(l => l.Dispose());
                 problem = $"epoll unavailable (errno {errno})";
                 return null;
             }

@@ -14,18 +14,10 @@ namespace NetToolbox.Plugins.Forwarder;
 /// buffer switches to splice(2) through a pipe, so bulk data never crosses user space. Bytes the destination
 /// cannot take yet wait in a pipe until it signals it is writable.
 /// </summary>
-internal sealed unsafe class EpollLoop
+internal sealed unsafe class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
-    private const int CopyBufferSize = 64 * 1024;
-
-    // A splice that moves less than this ends bulk mode (the next read goes back to recv, which tells drained).
-    private const int BulkThreshold = 16 * 1024;
-
-    // Transfers per direction per turn; a busier direction yields to the rest of the batch and continues after it.
-    private const int TurnLimit = 16;
     private const int AcceptBatch = 16;
-    private const int MaxPooledPipes = 64;
     private const long AcceptPauseMs = 50;
     private const ulong WakeToken = ulong.MaxValue;
     private const ulong ListenerToken = ulong.MaxValue - 1;
@@ -38,16 +30,16 @@ internal sealed unsafe class EpollLoop
     private readonly Thread _thread;
     private readonly ConcurrentQueue<LoopCommand> _commands = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Stack<SplicePipe> _pipes = new();
+    private readonly RelayPump _pump = new();
     private readonly List<EpollRelay?> _slots = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly List<EpollRelay> _connecting = [];
     private readonly Queue<EpollRelay> _ready = new();
-    private byte* _buffer;
     private uint _epoch;
     private int _listener = -1;
     private long _listenerPausedUntil;
     private volatile bool _stopping;
+    private bool _started;
 
     private EpollLoop(EpollEngine engine, int epoll, int wake, int index)
     {
@@ -88,7 +80,7 @@ internal sealed unsafe class EpollLoop
     public void Start(int listener)
     {
         _listener = listener;
-        _buffer = (byte*)NativeMemory.Alloc(CopyBufferSize);
+        _started = true;
         _thread.Start();
     }
 
@@ -113,6 +105,20 @@ internal sealed unsafe class EpollLoop
         _stopping = true;
         Wake();
         return _exited.Task;
+    }
+
+    /// <summary>Stops a running loop, or releases the descriptors of one that never started.</summary>
+    public void Dispose()
+    {
+        if (_started)
+        {
+            _ = StopAsync();
+            return;
+        }
+
+        _ = EpollInterop.CloseRaw(_wake);
+        _ = EpollInterop.CloseRaw(_epoll);
+        _pump.Dispose();
     }
 
     private void Post(LoopCommand command)
@@ -271,8 +277,8 @@ internal sealed unsafe class EpollLoop
     }
 
     /// <summary>
-    /// Moves bytes one way until the source is drained or the destination is full; true when it stopped only
-    /// because its turn was used up. Ends the direction on end of stream and the connection on an error.
+    /// Gives one direction a turn; true when it stopped only because the turn was used up. Passes the end of
+    /// stream on, and closes the connection on an error.
     /// </summary>
     private bool Pump(EpollRelay relay, bool upstream)
     {
@@ -282,285 +288,22 @@ internal sealed unsafe class EpollLoop
             return false;
         }
 
-        var source = upstream ? relay.ClientFd : relay.TargetFd;
-        var destination = upstream ? relay.TargetFd : relay.ClientFd;
-        var counter = upstream ? relay.Up : relay.Down;
-        for (var round = 0; round < TurnLimit; round++)
+        var (source, destination) = upstream ? (relay.ClientFd, relay.TargetFd) : (relay.TargetFd, relay.ClientFd);
+        switch (_pump.Turn(ref direction, source, destination, upstream ? relay.Up : relay.Down, out var errno))
         {
-            if (direction.HasPending)
-            {
-                var written = WritePending(ref direction, destination);
-                if (written > 0)
-                {
-                    counter.Add(written);
-                    continue;
-                }
-
-                if (written == 0)
-                {
-                    direction.WaitingWritable = true;
-                    return false;
-                }
-
-                Fail(relay, clientSide: !upstream, -written);
-                return false;
-            }
-
-            direction.WaitingWritable = false;
-            if (direction.SourceEnded)
-            {
+            case TurnEnd.Busy:
+                return true;
+            case TurnEnd.EndOfStream:
                 EndOfStream(relay, upstream);
                 return false;
-            }
-
-            var outcome = direction.Bulk
-                ? SpliceIn(ref direction, source, out var errno)
-                : CopyOnce(ref direction, source, destination, counter, out errno);
-            switch (outcome)
-            {
-                case ReadOutcome.Moved:
-                    continue;
-                case ReadOutcome.EndOfStream:
-                    direction.SourceEnded = true;
-                    continue;
-                case ReadOutcome.Drained:
-                    ReleasePipe(ref direction);
-                    return false;
-                case ReadOutcome.SourceFailed:
-                    Fail(relay, clientSide: upstream, errno);
-                    return false;
-                default:
-                    Fail(relay, clientSide: !upstream, errno);
-                    return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>What one read of a direction came to.</summary>
-    private enum ReadOutcome
-    {
-        /// <summary>Bytes moved (some may be pending for the destination); read again.</summary>
-        Moved,
-
-        /// <summary>The source ended its stream.</summary>
-        EndOfStream,
-
-        /// <summary>The source has nothing more for now (EAGAIN, or a short read that proves it).</summary>
-        Drained,
-
-        SourceFailed,
-
-        DestinationFailed,
-    }
-
-    /// <summary>recv into the loop's buffer and send it on; bytes the destination did not take are kept for later.</summary>
-    private ReadOutcome CopyOnce(ref RelayDirection direction, int source, int destination, ByteCounter counter, out int errno)
-    {
-        errno = 0;
-        nint read;
-        do
-        {
-            read = EpollInterop.Receive(source, _buffer, CopyBufferSize);
-        }
-        while (read < 0 && (errno = Marshal.GetLastPInvokeError()) == EpollInterop.EINTR);
-
-        if (read <= 0)
-        {
-            return read == 0 ? ReadOutcome.EndOfStream : errno == EpollInterop.EAGAIN ? ReadOutcome.Drained : ReadOutcome.SourceFailed;
-        }
-
-        nint sent;
-        do
-        {
-            sent = EpollInterop.Send(destination, _buffer, (int)read);
-        }
-        while (sent < 0 && (errno = Marshal.GetLastPInvokeError()) == EpollInterop.EINTR);
-
-        if (sent < 0)
-        {
-            if (errno != EpollInterop.EAGAIN)
-            {
-                return ReadOutcome.DestinationFailed;
-            }
-
-            errno = 0;
-            sent = 0;
-        }
-
-        if (sent > 0)
-        {
-            counter.Add((int)sent);
-        }
-
-        if (sent < read)
-        {
-            Keep(ref direction, _buffer + sent, (int)(read - sent));
-        }
-
-        if (read == CopyBufferSize && !direction.NoSplice)
-        {
-            direction.Bulk = true;
-        }
-
-        // A short read of a source that has not hung up means it is drained: its next bytes raise a new edge.
-        return read < CopyBufferSize && !direction.SourceHungUp && !direction.HasPending ? ReadOutcome.Drained : ReadOutcome.Moved;
-    }
-
-    /// <summary>splice source → pipe; the next turn writes the pipe to the destination.</summary>
-    private ReadOutcome SpliceIn(ref RelayDirection direction, int source, out int errno)
-    {
-        errno = 0;
-        if (!direction.HasPipe && !TryRentPipe(ref direction))
-        {
-            direction.Bulk = false; // no pipe to be had: the copy path still works
-            return ReadOutcome.Moved;
-        }
-
-        var moved = EpollInterop.SpliceIn(source, direction.Pipe.WriteEnd, PipePool.PipeSize);
-        if (moved > 0)
-        {
-            direction.PipeBytes = (int)moved;
-            if (moved < BulkThreshold)
-            {
-                direction.Bulk = false;
-            }
-
-            return ReadOutcome.Moved;
-        }
-
-        if (moved == 0)
-        {
-            return ReadOutcome.EndOfStream;
-        }
-
-        errno = Marshal.GetLastPInvokeError();
-        switch (errno)
-        {
-            case EpollInterop.EINTR:
-                return ReadOutcome.Moved;
-            case EpollInterop.EAGAIN:
-                return ReadOutcome.Drained;
-            case SpliceInterop.EINVAL or SpliceInterop.ENOSYS or SpliceInterop.EOPNOTSUPP:
-                // This kernel or socket type cannot splice: copy through user space from now on.
-                direction.NoSplice = true;
-                direction.Bulk = false;
-                return ReadOutcome.Moved;
+            case TurnEnd.SourceFailed:
+                Fail(relay, clientSide: upstream, errno);
+                return false;
+            case TurnEnd.DestinationFailed:
+                Fail(relay, clientSide: !upstream, errno);
+                return false;
             default:
-                return ReadOutcome.SourceFailed;
-        }
-    }
-
-    /// <summary>Writes what is pending; returns bytes written, 0 when the destination is full, or minus an errno.</summary>
-    private static int WritePending(ref RelayDirection direction, int destination)
-    {
-        while (true)
-        {
-            long written;
-            if (direction.PipeBytes > 0)
-            {
-                written = EpollInterop.SpliceOut(direction.Pipe.ReadEnd, destination, direction.PipeBytes);
-                if (written > 0)
-                {
-                    direction.PipeBytes -= (int)written;
-                    return (int)written;
-                }
-            }
-            else
-            {
-                fixed (byte* spill = direction.Spill)
-                {
-                    written = EpollInterop.Send(destination, spill + direction.SpillOffset, direction.SpillCount);
-                }
-
-                if (written > 0)
-                {
-                    direction.SpillOffset += (int)written;
-                    direction.SpillCount -= (int)written;
-                    return (int)written;
-                }
-            }
-
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno == EpollInterop.EINTR)
-            {
-                continue;
-            }
-
-            return errno == EpollInterop.EAGAIN ? 0 : -errno;
-        }
-    }
-
-    /// <summary>Keeps bytes the destination could not take: in a pipe if one can be had, else in a spill buffer.</summary>
-    private void Keep(ref RelayDirection direction, byte* bytes, int count)
-    {
-        if ((direction.HasPipe || TryRentPipe(ref direction)) && direction.PipeBytes == 0)
-        {
-            // The pipe is empty and holds at least 64 KiB, so the write takes everything at once.
-            var written = EpollInterop.WriteRaw(direction.Pipe.WriteEnd, bytes, count);
-            if (written == count)
-            {
-                direction.PipeBytes = count;
-                return;
-            }
-
-            // Unexpected (pipe smaller than asked for): drop this pipe and keep the bytes in memory instead.
-            PipePool.Discard(direction.Pipe);
-            direction.HasPipe = false;
-            if (written > 0)
-            {
-                bytes += written;
-                count -= (int)written;
-            }
-        }
-
-        direction.Spill ??= new byte[CopyBufferSize];
-        new ReadOnlySpan<byte>(bytes, count).CopyTo(direction.Spill);
-        direction.SpillOffset = 0;
-        direction.SpillCount = count;
-    }
-
-    private bool TryRentPipe(ref RelayDirection direction)
-    {
-        if (_pipes.TryPop(out var pipe) || TryCreatePipe(out pipe))
-        {
-            direction.Pipe = pipe;
-            direction.HasPipe = true;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool TryCreatePipe(out SplicePipe pipe)
-    {
-        if (SpliceInterop.TryCreatePipe(PipePool.PipeSize, out var readEnd, out var writeEnd))
-        {
-            pipe = new SplicePipe(readEnd, writeEnd);
-            return true;
-        }
-
-        pipe = default;
-        return false;
-    }
-
-    /// <summary>Gives an empty pipe back to the loop's pool while the direction waits.</summary>
-    private void ReleasePipe(ref RelayDirection direction)
-    {
-        if (!direction.HasPipe || direction.PipeBytes > 0)
-        {
-            return;
-        }
-
-        direction.HasPipe = false;
-        if (_pipes.Count < MaxPooledPipes && !_stopping)
-        {
-            _pipes.Push(direction.Pipe);
-        }
-        else
-        {
-            PipePool.Discard(direction.Pipe);
+                return false;
         }
     }
 
@@ -568,7 +311,6 @@ internal sealed unsafe class EpollLoop
     {
         ref var direction = ref upstream ? ref relay.UpDirection : ref relay.DownDirection;
         direction.Done = true;
-        ReleasePipe(ref direction);
         _ = EpollInterop.ShutdownSend(upstream ? relay.TargetFd : relay.ClientFd);
         relay.HalfClose(upstream ? CloseReasons.ClosedByClient : CloseReasons.ClosedByTarget);
         if (relay.UpDirection.Done && relay.DownDirection.Done)
@@ -630,7 +372,7 @@ internal sealed unsafe class EpollLoop
                 EpollInterop.SetNoDelay(fd);
             }
 
-            var relay = new EpollRelay(_engine.NextId(), fd, FormatAddress(address, length), _engine.Time, this);
+            var relay = new EpollRelay(_engine.NextId(), fd, EndpointResolver.FormatNative(address, length), _engine.Time, this);
             relay.Slot = TakeSlot(relay);
             _engine.Track(relay);
             if (_engine.Connector.IsLiteral)
@@ -851,24 +593,12 @@ internal sealed unsafe class EpollLoop
 
         CloseSocket(ref relay.ClientFd, reset);
         CloseSocket(ref relay.TargetFd, reset);
-        DropPipe(ref relay.UpDirection);
-        DropPipe(ref relay.DownDirection);
+        _pump.Drop(ref relay.UpDirection);
+        _pump.Drop(ref relay.DownDirection);
         _slots[relay.Slot] = null;
         _freeSlots.Push(relay.Slot);
         relay.Finish(reason);
         _engine.Ended(relay);
-    }
-
-    private void DropPipe(ref RelayDirection direction)
-    {
-        direction.Spill = null;
-        if (direction.HasPipe && direction.PipeBytes > 0)
-        {
-            PipePool.Discard(direction.Pipe); // still holds bytes of a connection that ended: not reusable
-            direction.HasPipe = false;
-        }
-
-        ReleasePipe(ref direction);
     }
 
     private static void CloseSocket(ref int fd, bool reset)
@@ -898,35 +628,13 @@ internal sealed unsafe class EpollLoop
             }
         }
 
-        while (_pipes.TryPop(out var pipe))
-        {
-            PipePool.Discard(pipe);
-        }
-
         _ = EpollInterop.CloseRaw(_wake);
         _ = EpollInterop.CloseRaw(_epoll);
-        NativeMemory.Free(_buffer);
-        _buffer = null;
+        _pump.Dispose();
     }
 
     private static ulong Token(EpollRelay relay, bool target) =>
         ((ulong)relay.Epoch << 32) | ((uint)relay.Slot << 1) | (target ? 1u : 0u);
-
-    /// <summary>A peer address from accept4 as text, the way <see cref="EndpointResolver.Format"/> writes it.</summary>
-    private static string FormatAddress(byte* address, int length)
-    {
-        var family = *(ushort*)address;
-        var port = BinaryPrimitives.ReverseEndianness(*(ushort*)(address + 2));
-        return family switch
-        {
-            EpollInterop.AfInet => EndpointResolver.Format(new IPEndPoint(new IPAddress(new ReadOnlySpan<byte>(address + 4, 4)), port)),
-            EpollInterop.AfInet6 => EndpointResolver.Format(new IPEndPoint(
-                new IPAddress(new ReadOnlySpan<byte>(address + 8, 16), *(uint*)(address + 24)), port)),
-            _ => length > 2 && address[2] != 0
-                ? "unix:" + Marshal.PtrToStringUTF8((nint)(address + 2), length - 2).TrimEnd('\0')
-                : "unix:(unnamed)",
-        };
-    }
 
     private enum CommandKind
     {
