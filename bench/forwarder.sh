@@ -10,7 +10,8 @@
 # Only 127.0.0.1 is used. Every process started here is stopped on exit.
 #
 # Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), WARM_CONNS (warm-up batch, default 500), NT_NO_BUILD=1 to reuse the last Release build,
-# NO_LOADS=1 to measure idle-connection memory only.
+# NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
+# nettoolbox") and LOADS (default "i1 i8 ka cl": iperf3 1/8 streams, wrk keep-alive/close) pick rows for quick runs.
 set -euo pipefail
 
 DURATION=${DURATION:-5}
@@ -225,10 +226,12 @@ idle_test() { # name, pid, relay sink port → prints "bytes per connection" or 
     fi
 }
 
-R[haproxy,mem]=$(idle_test haproxy "$HA_PID" "$HA_SINK")
-R[rinetd,mem]=$(idle_test rinetd "$RI_PID" "$RI_SINK")
-R[nettoolbox,mem]=$(idle_test nettoolbox "$NT_PID" "$NT_SINK")
-R[direct,mem]="—"; R[socat,mem]="(a process each)"
+if [[ -z "${NO_IDLE:-}" ]]; then
+    R[haproxy,mem]=$(idle_test haproxy "$HA_PID" "$HA_SINK")
+    R[rinetd,mem]=$(idle_test rinetd "$RI_PID" "$RI_SINK")
+    R[nettoolbox,mem]=$(idle_test nettoolbox "$NT_PID" "$NT_SINK")
+    R[direct,mem]="—"; R[socat,mem]="(a process each)"
+fi
 
 # --- loads -------------------------------------------------------------------------------------------------
 iperf_gbits() { # port, streams
@@ -261,16 +264,17 @@ print(v)
 EOF
 }
 
-NAMES=(direct haproxy rinetd socat nettoolbox)
+read -r -a NAMES <<<"${RELAYS:-direct haproxy rinetd socat nettoolbox}"
+LOADS=" ${LOADS:-i1 i8 ka cl} "
 declare -A HTTP_PORT=([direct]=$P_HTTP [haproxy]=$HA_HTTP [rinetd]=$RI_HTTP [socat]=$SO_HTTP [nettoolbox]=$NT_HTTP)
 declare -A IPERF_PORT=([direct]=$P_IPERF [haproxy]=$HA_IPERF [rinetd]=$RI_IPERF [socat]=$SO_IPERF [nettoolbox]=$NT_IPERF)
 
 for n in "${NAMES[@]}"; do
     [[ -n "${NO_LOADS:-}" ]] && break
-    log "$n: iperf3 1 stream"; R[$n,i1]=$(iperf_gbits "${IPERF_PORT[$n]}" 1)
-    log "$n: iperf3 8 streams"; R[$n,i8]=$(iperf_gbits "${IPERF_PORT[$n]}" 8)
-    log "$n: wrk keep-alive"; R[$n,ka]=$(wrk_krps "${HTTP_PORT[$n]}" 64)
-    log "$n: wrk Connection: close"; R[$n,cl]=$(wrk_krps "${HTTP_PORT[$n]}" 32 -H 'Connection: close')
+    if [[ $LOADS == *" i1 "* ]]; then log "$n: iperf3 1 stream"; R[$n,i1]=$(iperf_gbits "${IPERF_PORT[$n]}" 1); fi
+    if [[ $LOADS == *" i8 "* ]]; then log "$n: iperf3 8 streams"; R[$n,i8]=$(iperf_gbits "${IPERF_PORT[$n]}" 8); fi
+    if [[ $LOADS == *" ka "* ]]; then log "$n: wrk keep-alive"; R[$n,ka]=$(wrk_krps "${HTTP_PORT[$n]}" 64); fi
+    if [[ $LOADS == *" cl "* ]]; then log "$n: wrk Connection: close"; R[$n,cl]=$(wrk_krps "${HTTP_PORT[$n]}" 32 -H 'Connection: close'); fi
 done
 
 # --- table -------------------------------------------------------------------------------------------------
@@ -287,8 +291,8 @@ echo
 printf '| %-44s | %-7s | %-7s | %-7s | %-7s | %-10s | %-9s |\n' load direct haproxy rinetd socat NetToolbox "NT/haproxy"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "---------" "---------" "---------" "---------" "------------" "-----------"
 row() { # key, label
-    printf '| %-44s | %7s | %7s | %7s | %7s | %10s | %9s |\n' "$2" "${R[direct,$1]}" "${R[haproxy,$1]}" "${R[rinetd,$1]}" \
-        "${R[socat,$1]}" "${R[nettoolbox,$1]}" "$(ratio "${R[nettoolbox,$1]}" "${R[haproxy,$1]}")"
+    printf '| %-44s | %7s | %7s | %7s | %7s | %10s | %9s |\n' "$2" "${R[direct,$1]:-—}" "${R[haproxy,$1]:-—}" "${R[rinetd,$1]:-—}" \
+        "${R[socat,$1]:-—}" "${R[nettoolbox,$1]:-—}" "$(ratio "${R[nettoolbox,$1]:-—}" "${R[haproxy,$1]:-—}")"
 }
 row i1 "iperf3, 1 stream (Gbit/s)"
 row i8 "iperf3, 8 streams (Gbit/s)"
