@@ -24,6 +24,7 @@ internal sealed class EpollEngine
         Time = time;
         _stop = stop;
         LiteralCandidates = connector.IsLiteral ? [connector.Literal] : [];
+        LiteralTargetText = connector.IsLiteral ? EndpointResolver.Format(connector.Literal) : string.Empty;
     }
 
     /// <summary>Whether this machine can run the engine.</summary>
@@ -35,6 +36,9 @@ internal sealed class EpollEngine
 
     /// <summary>The one address of a literal target (shared by every connection, never resolved).</summary>
     public IReadOnlyList<EndPoint> LiteralCandidates { get; }
+
+    /// <summary>The literal target as the connections table shows it (formatted once).</summary>
+    public string LiteralTargetText { get; }
 
     /// <summary>Starts one loop per processor; null (and the reason) when the kernel refuses epoll or eventfd.</summary>
     public static EpollEngine? TryStart(

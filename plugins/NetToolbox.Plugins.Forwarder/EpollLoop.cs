@@ -17,7 +17,9 @@ namespace NetToolbox.Plugins.Forwarder;
 internal sealed unsafe class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
-    private const int AcceptBatch = 16;
+    // Accepts per listener event. The listener is level-triggered, so the loop comes back while more are queued;
+    // taking one at a time never wastes an accept4 that finds the queue empty, and spreads bursts over the loops.
+    private const int AcceptBatch = 1;
     private const long AcceptPauseMs = 50;
     private const ulong WakeToken = ulong.MaxValue;
     private const ulong ListenerToken = ulong.MaxValue - 1;
@@ -218,7 +220,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         {
             if (fromTarget && (events & (EpollInterop.EpollOut | EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0)
             {
-                ConnectCompleted(relay);
+                ConnectCompleted(relay, failed: (events & (EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0);
             }
 
             if (!relay.Relaying || relay.Closed)
@@ -311,12 +313,15 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         ref var direction = ref upstream ? ref relay.UpDirection : ref relay.DownDirection;
         direction.Done = true;
-        _ = EpollInterop.ShutdownSend(upstream ? relay.TargetFd : relay.ClientFd);
         relay.HalfClose(upstream ? CloseReasons.ClosedByClient : CloseReasons.ClosedByTarget);
         if (relay.UpDirection.Done && relay.DownDirection.Done)
         {
+            // Both ends are finished: closing sends the last end of stream, no separate shutdown needed.
             Close(relay, relay.FirstEndOfStream, reset: false);
+            return;
         }
+
+        _ = EpollInterop.ShutdownSend(upstream ? relay.TargetFd : relay.ClientFd);
     }
 
     private void Fail(EpollRelay relay, bool clientSide, int errno)
@@ -486,10 +491,16 @@ internal sealed unsafe class EpollLoop : IDisposable
         Close(relay, relay.LastFailure ?? "no address to connect to", reset: false);
     }
 
-    private void ConnectCompleted(EpollRelay relay)
+    /// <summary>The connect attempt ended: writable alone means connected; an error or hang-up says why not.</summary>
+    private void ConnectCompleted(EpollRelay relay, bool failed)
     {
-        var error = EpollInterop.PendingError(relay.TargetFd);
+        var error = failed ? EpollInterop.PendingError(relay.TargetFd) : 0;
         _connecting.Remove(relay);
+        if (error == 0 && failed)
+        {
+            error = 104; // hung up without a pending error: the target reset the connection at once
+        }
+
         if (error == 0)
         {
             Connected(relay);
@@ -504,7 +515,9 @@ internal sealed unsafe class EpollLoop : IDisposable
     private void Connected(EpollRelay relay)
     {
         relay.Relaying = true;
-        relay.Open(EndpointResolver.Format(relay.TargetEndPoint));
+        relay.Open(_engine.LiteralCandidates is [var literal] && ReferenceEquals(relay.TargetEndPoint, literal)
+            ? _engine.LiteralTargetText
+            : EndpointResolver.Format(relay.TargetEndPoint));
         if (EpollInterop.Add(_epoll, relay.ClientFd, RelayEvents, Token(relay, target: false)) != 0)
         {
             Close(relay, "error: cannot watch the client socket (errno " + Marshal.GetLastPInvokeError() + ")", reset: true);
