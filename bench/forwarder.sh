@@ -10,7 +10,8 @@
 # Only 127.0.0.1 is used. Every process started here is stopped on exit.
 #
 # Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), WARM_CONNS (warm-up batch, default 500), NT_NO_BUILD=1 to reuse the last Release build,
-# NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
+# ROUNDS (default 3): each load runs that many times, relays interleaved, and the table shows the median — the
+# machine is shared, so single samples swing by a third. NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
 # nettoolbox") and LOADS (default "i1 i8 ka cl": iperf3 1/8 streams, wrk keep-alive/close) pick rows for quick runs.
 set -euo pipefail
 
@@ -135,7 +136,7 @@ rinetd -f -c "$WORK/rinetd.conf" >/dev/null 2>&1 &
 PIDS+=($!); RI_PID=$!
 
 socat "TCP-LISTEN:$SO_HTTP,bind=127.0.0.1,reuseaddr,fork,backlog=4096" "TCP:127.0.0.1:$P_HTTP" 2>/dev/null &
-PIDS+=($!)
+PIDS+=($!); SO_PID=$!
 socat "TCP-LISTEN:$SO_IPERF,bind=127.0.0.1,reuseaddr,fork,backlog=4096" "TCP:127.0.0.1:$P_IPERF" 2>/dev/null &
 PIDS+=($!)
 
@@ -248,20 +249,57 @@ except (ValueError, KeyError, TypeError): print("fail")' <<<"$json")
     echo "fail"
 }
 
-wrk_krps() { # port, connections, extra header args...
-    local port=$1 conns=$2; shift 2
-    local out
-    out=$(wrk -t2 -c"$conns" -d"${DURATION}s" "$@" "http://127.0.0.1:$port/1k.txt" 2>&1) || { echo "fail"; return; }
-    python3 - "$out" <<'EOF'
+tree_cpu_ticks() { # pid: CPU time (clock ticks) of the process, its reaped children and its live descendants
+    python3 - "$1" <<'EOF'
+import os, sys
+root = int(sys.argv[1]); children = {}
+for d in os.listdir("/proc"):
+    if d.isdigit():
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(d))
+        except (OSError, ValueError, IndexError):
+            pass
+total, todo, seen = 0, [root], set()
+while todo and len(seen) < 100000:
+    p = todo.pop()
+    if p in seen: continue
+    seen.add(p); todo.extend(children.get(p, []))
+    try:
+        with open(f"/proc/{p}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    except (OSError, ValueError):
+        pass
+print(total)
+EOF
+}
+
+wrk_krps() { # relay pid (or ""), port, connections, extra header args... → "k req/s" "relay CPU µs per request"
+    local pid=$1 port=$2 conns=$3; shift 3
+    local out before=0 after=0
+    [[ -n "$pid" ]] && before=$(tree_cpu_ticks "$pid")
+    out=$(wrk -t2 -c"$conns" -d"${DURATION}s" "$@" "http://127.0.0.1:$port/1k.txt" 2>&1) || { echo "fail —"; return; }
+    [[ -n "$pid" ]] && after=$(tree_cpu_ticks "$pid")
+    python3 - "$out" "$before" "$after" "$pid" "$(getconf CLK_TCK)" <<'EOF'
 import re, sys
-out = sys.argv[1]
+out, before, after, pid, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
 m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+n = re.search(r"(\d+) requests in", out)
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-err = re.search(r"Socket errors: (.*)", out)
 v = "%.1f" % (float(m.group(1)) / 1000) if m else "fail"
 if bad: v += "!"  # some responses were not 2xx
-print(v)
+cpu = "%.1f" % ((after - before) / hz * 1e6 / int(n.group(1))) if pid and n and int(n.group(1)) else "—"
+print(v, cpu)
 EOF
+}
+
+median() { # values… (non-numbers ignored) → median, or "fail"
+    python3 -c "
+import statistics, sys
+v = [float(x.rstrip('!')) for x in sys.argv[1:] if x.rstrip('!').replace('.', '', 1).isdigit()]
+print(('%.2f' if statistics.median(v) < 10 else '%.1f') % statistics.median(v) if v else 'fail')" "$@"
 }
 
 read -r -a NAMES <<<"${RELAYS:-direct haproxy rinetd socat nettoolbox}"
@@ -269,12 +307,30 @@ LOADS=" ${LOADS:-i1 i8 ka cl} "
 declare -A HTTP_PORT=([direct]=$P_HTTP [haproxy]=$HA_HTTP [rinetd]=$RI_HTTP [socat]=$SO_HTTP [nettoolbox]=$NT_HTTP)
 declare -A IPERF_PORT=([direct]=$P_IPERF [haproxy]=$HA_IPERF [rinetd]=$RI_IPERF [socat]=$SO_IPERF [nettoolbox]=$NT_IPERF)
 
-for n in "${NAMES[@]}"; do
+declare -A RELAY_PID=([direct]="" [haproxy]=$HA_PID [rinetd]=$RI_PID [socat]=$SO_PID [nettoolbox]=$NT_PID)
+ROUNDS=${ROUNDS:-3}
+declare -A SAMPLES
+for round in $(seq "$ROUNDS"); do
     [[ -n "${NO_LOADS:-}" ]] && break
-    if [[ $LOADS == *" i1 "* ]]; then log "$n: iperf3 1 stream"; R[$n,i1]=$(iperf_gbits "${IPERF_PORT[$n]}" 1); fi
-    if [[ $LOADS == *" i8 "* ]]; then log "$n: iperf3 8 streams"; R[$n,i8]=$(iperf_gbits "${IPERF_PORT[$n]}" 8); fi
-    if [[ $LOADS == *" ka "* ]]; then log "$n: wrk keep-alive"; R[$n,ka]=$(wrk_krps "${HTTP_PORT[$n]}" 64); fi
-    if [[ $LOADS == *" cl "* ]]; then log "$n: wrk Connection: close"; R[$n,cl]=$(wrk_krps "${HTTP_PORT[$n]}" 32 -H 'Connection: close'); fi
+    for n in "${NAMES[@]}"; do
+        if [[ $LOADS == *" i1 "* ]]; then log "round $round, $n: iperf3 1 stream"; SAMPLES[$n,i1]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 1)"; fi
+        if [[ $LOADS == *" i8 "* ]]; then log "round $round, $n: iperf3 8 streams"; SAMPLES[$n,i8]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 8)"; fi
+        if [[ $LOADS == *" ka "* ]]; then
+            log "round $round, $n: wrk keep-alive"
+            read -r krps cpu < <(wrk_krps "${RELAY_PID[$n]}" "${HTTP_PORT[$n]}" 64)
+            SAMPLES[$n,ka]+=" $krps"; SAMPLES[$n,kacpu]+=" $cpu"
+        fi
+        if [[ $LOADS == *" cl "* ]]; then
+            log "round $round, $n: wrk Connection: close"
+            read -r krps cpu < <(wrk_krps "${RELAY_PID[$n]}" "${HTTP_PORT[$n]}" 32 -H 'Connection: close')
+            SAMPLES[$n,cl]+=" $krps"; SAMPLES[$n,clcpu]+=" $cpu"
+        fi
+    done
+done
+for key in "${!SAMPLES[@]}"; do
+    log "samples $key:${SAMPLES[$key]}"
+    # shellcheck disable=SC2086 # one argument per sample
+    R[$key]=$(median ${SAMPLES[$key]})
 done
 
 # --- table -------------------------------------------------------------------------------------------------
@@ -286,7 +342,7 @@ try: print('%.2f' % (float(a) / float(b)))
 except ValueError: print('—')" "$1" "$2"
 }
 echo
-echo "NetToolbox forwarder vs haproxy $(haproxy -v | head -1 | awk '{print $3}'), rinetd, socat — 127.0.0.1, ${DURATION} s per load, $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "NetToolbox forwarder vs haproxy $(haproxy -v | head -1 | awk '{print $3}'), rinetd, socat — 127.0.0.1, ${DURATION} s per load, median of $ROUNDS interleaved rounds, $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 printf '| %-44s | %-7s | %-7s | %-7s | %-7s | %-10s | %-9s |\n' load direct haproxy rinetd socat NetToolbox "NT/haproxy"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "---------" "---------" "---------" "---------" "------------" "-----------"
@@ -298,5 +354,7 @@ row i1 "iperf3, 1 stream (Gbit/s)"
 row i8 "iperf3, 8 streams (Gbit/s)"
 row ka "wrk -t2 -c64 keep-alive, 1 KiB (k req/s)"
 row cl "wrk -t2 -c32 Connection: close (k req/s)"
-# Lower is better for memory: the ratio is still NetToolbox/haproxy.
+# Lower is better for CPU and memory: the ratio is still NetToolbox/haproxy.
+row kacpu "relay CPU per request, keep-alive (us)"
+row clcpu "relay CPU per request, Conn: close (us)"
 row mem "RSS per idle connection, $IDLE_CONNS held (KB)"

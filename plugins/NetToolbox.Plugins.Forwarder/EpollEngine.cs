@@ -87,6 +87,21 @@ internal sealed class EpollEngine
 
     public bool TryAdmit() => _session.TryAdmit();
 
+    /// <summary>The loop with the fewest connections; <paramref name="self"/> when it is among them.</summary>
+    public EpollLoop LeastBusy(EpollLoop self)
+    {
+        var best = self;
+        foreach (var loop in _loops)
+        {
+            if (loop.Active < best.Active)
+            {
+                best = loop;
+            }
+        }
+
+        return best;
+    }
+
     public long NextId() => _session.NextConnectionId();
 
     public void Track(RelayConnection connection) => _session.Track(connection);

@@ -42,6 +42,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     private long _listenerPausedUntil;
     private volatile bool _stopping;
     private bool _started;
+    private int _active;
 
     private EpollLoop(EpollEngine engine, int epoll, int wake, int index)
     {
@@ -85,6 +86,9 @@ internal sealed unsafe class EpollLoop : IDisposable
         _started = true;
         _thread.Start();
     }
+
+    /// <summary>Connections this loop relays (or is about to adopt).</summary>
+    public int Active => Volatile.Read(ref _active);
 
     /// <summary>Asks the loop to close <paramref name="relay"/> (reason and kind are on the relay).</summary>
     public void PostAbort(EpollRelay relay) => Post(new LoopCommand(CommandKind.Abort, relay, null, null, null));
@@ -377,17 +381,33 @@ internal sealed unsafe class EpollLoop : IDisposable
                 EpollInterop.SetNoDelay(fd);
             }
 
-            var relay = new EpollRelay(_engine.NextId(), fd, EndpointResolver.FormatNative(address, length), _engine.Time, this);
-            relay.Slot = TakeSlot(relay);
+            // The kernel hands a burst of connects to whichever loop it woke; the least busy loop relays each one.
+            var owner = _engine.LeastBusy(this);
+            Interlocked.Increment(ref owner._active);
+            var relay = new EpollRelay(_engine.NextId(), fd, EndpointResolver.FormatNative(address, length), _engine.Time, owner);
             _engine.Track(relay);
-            if (_engine.Connector.IsLiteral)
+            if (owner == this)
             {
-                StartConnect(relay, _engine.LiteralCandidates, null);
+                Adopt(relay);
             }
             else
             {
-                _engine.ResolveInBackground(relay, this);
+                owner.Post(new LoopCommand(CommandKind.Adopt, relay, null, null, null));
             }
+        }
+    }
+
+    /// <summary>Takes an accepted connection into this loop and starts connecting it to the target.</summary>
+    private void Adopt(EpollRelay relay)
+    {
+        relay.Slot = TakeSlot(relay);
+        if (_engine.Connector.IsLiteral)
+        {
+            StartConnect(relay, _engine.LiteralCandidates, null);
+        }
+        else
+        {
+            _engine.ResolveInBackground(relay, this);
         }
     }
 
@@ -582,6 +602,9 @@ internal sealed unsafe class EpollLoop : IDisposable
                 case CommandKind.Connect:
                     StartConnect(command.Relay!, command.Candidates!, command.Failure);
                     break;
+                case CommandKind.Adopt:
+                    Adopt(command.Relay!);
+                    break;
                 default:
                     StopAccepting();
                     command.Done!.TrySetResult();
@@ -608,8 +631,13 @@ internal sealed unsafe class EpollLoop : IDisposable
         CloseSocket(ref relay.TargetFd, reset);
         _pump.Drop(ref relay.UpDirection);
         _pump.Drop(ref relay.DownDirection);
-        _slots[relay.Slot] = null;
-        _freeSlots.Push(relay.Slot);
+        if (relay.Slot >= 0)
+        {
+            _slots[relay.Slot] = null;
+            _freeSlots.Push(relay.Slot);
+        }
+
+        Interlocked.Decrement(ref _active);
         relay.Finish(reason);
         _engine.Ended(relay);
     }
@@ -652,6 +680,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     private enum CommandKind
     {
         Abort,
+        Adopt,
         Connect,
         StopAccepting,
     }
