@@ -310,6 +310,14 @@ declare -A IPERF_PORT=([direct]=$P_IPERF [haproxy]=$HA_IPERF [rinetd]=$RI_IPERF 
 declare -A RELAY_PID=([direct]="" [haproxy]=$HA_PID [rinetd]=$RI_PID [socat]=$SO_PID [nettoolbox]=$NT_PID)
 ROUNDS=${ROUNDS:-3}
 declare -A SAMPLES
+# Warm-up: one short pass of each HTTP load through every relay, so no relay is measured while it still
+# starts up (for NetToolbox: the JIT compiling the accept and relay paths to optimized code).
+for n in "${NAMES[@]}"; do
+    [[ -n "${NO_LOADS:-}" ]] && break
+    log "warm-up: $n"
+    wrk -t2 -c32 -d1s "http://127.0.0.1:${HTTP_PORT[$n]}/1k.txt" >/dev/null 2>&1 || true
+    wrk -t2 -c32 -d1s -H 'Connection: close' "http://127.0.0.1:${HTTP_PORT[$n]}/1k.txt" >/dev/null 2>&1 || true
+done
 for round in $(seq "$ROUNDS"); do
     [[ -n "${NO_LOADS:-}" ]] && break
     for n in "${NAMES[@]}"; do

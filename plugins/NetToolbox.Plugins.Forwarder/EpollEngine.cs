@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace NetToolbox.Plugins.Forwarder;
 
@@ -60,6 +61,12 @@ internal sealed class EpollEngine
         // The loops accept with accept4 on the raw descriptor: it must not block, and it must stay open (not be
         // reused for another file) until every loop has stopped accepting, whoever disposes the socket meanwhile.
         listener.Socket.Blocking = false;
+        if (listener.Socket.ProtocolType == ProtocolType.Tcp)
+        {
+            // Accepted sockets inherit Nagle off from the listener: one setsockopt instead of one per connection.
+            listener.Socket.NoDelay = true;
+        }
+
         listener.Socket.SafeHandle.DangerousAddRef(ref engine._listenerReferenced);
         var fd = (int)listener.Socket.SafeHandle.DangerousGetHandle();
         foreach (var loop in engine._loops)

@@ -19,7 +19,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     private const int MaxEvents = 256;
     // Accepts per listener event. The listener is level-triggered, so the loop comes back while more are queued;
     // taking one at a time never wastes an accept4 that finds the queue empty, and spreads bursts over the loops.
-    private const int AcceptBatch = 1;
+    private const int AcceptBatch = 8;
     private const long AcceptPauseMs = 50;
     private const ulong WakeToken = ulong.MaxValue;
     private const ulong ListenerToken = ulong.MaxValue - 1;
@@ -369,16 +369,10 @@ internal sealed unsafe class EpollLoop : IDisposable
                 return; // EAGAIN: the queue is empty; anything else: the listener was closed (stopping)
             }
 
-            var family = *(ushort*)address;
             if (!_engine.TryAdmit())
             {
                 _ = EpollInterop.CloseRaw(fd);
                 continue;
-            }
-
-            if (family is EpollInterop.AfInet or EpollInterop.AfInet6)
-            {
-                EpollInterop.SetNoDelay(fd);
             }
 
             // The kernel hands a burst of connects to whichever loop it woke; the least busy loop relays each one.
