@@ -295,11 +295,11 @@ print(v, cpu)
 EOF
 }
 
-median() { # values… (non-numbers ignored) → median, or "fail"
+median() { # values… (non-numbers ignored) → median, or "—"
     python3 -c "
 import statistics, sys
 v = [float(x.rstrip('!')) for x in sys.argv[1:] if x.rstrip('!').replace('.', '', 1).isdigit()]
-print(('%.2f' if statistics.median(v) < 10 else '%.1f') % statistics.median(v) if v else 'fail')" "$@"
+print(('%.2f' if statistics.median(v) < 10 else '%.1f') % statistics.median(v) if v else '—')" "$@"
 }
 
 read -r -a NAMES <<<"${RELAYS:-direct haproxy rinetd socat nettoolbox}"

@@ -119,6 +119,9 @@ internal static unsafe partial class EpollInterop
 
     public static nint ReadRaw(int fd, byte* buffer, int length) => Read(fd, buffer, (nuint)length);
 
+    /// <summary>Writes to a descriptor another thread may close: the handle keeps it open until the call returns.</summary>
+    public static nint Signal(SafeHandle fd, byte* buffer, int length) => WriteHandle(fd, buffer, (nuint)length);
+
     public static int CloseRaw(int fd) => Close(fd);
 
     [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
@@ -162,6 +165,9 @@ internal static unsafe partial class EpollInterop
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint Write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint WriteHandle(SafeHandle fd, byte* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static partial nint Read(int fd, byte* buffer, nuint count);

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace NetToolbox.Plugins.Forwarder;
 
@@ -28,7 +29,8 @@ internal sealed unsafe class EpollLoop : IDisposable
 
     private readonly EpollEngine _engine;
     private readonly int _epoll;
-    private readonly int _wake;
+    // Other threads write to the wake eventfd; as a SafeHandle it cannot be closed (and its number reused) mid-write.
+    private readonly SafeFileHandle _wake;
     private readonly Thread _thread;
     private readonly ConcurrentQueue<LoopCommand> _commands = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,7 +50,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         _engine = engine;
         _epoll = epoll;
-        _wake = wake;
+        _wake = new SafeFileHandle(wake, ownsHandle: true);
         _thread = new Thread(Run) { IsBackground = true, Name = $"forwarder epoll {index}" };
     }
 
@@ -122,7 +124,7 @@ internal sealed unsafe class EpollLoop : IDisposable
             return;
         }
 
-        _ = EpollInterop.CloseRaw(_wake);
+        _wake.Dispose();
         _ = EpollInterop.CloseRaw(_epoll);
         _pump.Dispose();
     }
@@ -136,7 +138,14 @@ internal sealed unsafe class EpollLoop : IDisposable
     private void Wake()
     {
         var one = 1UL;
-        _ = EpollInterop.WriteRaw(_wake, (byte*)&one, sizeof(ulong));
+        try
+        {
+            _ = EpollInterop.Signal(_wake, (byte*)&one, sizeof(ulong));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The loop has ended: nothing left to wake (a late abort or resolved address has nothing to act on).
+        }
     }
 
     private void Run()
@@ -203,7 +212,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         if (token == WakeToken)
         {
             ulong drained;
-            _ = EpollInterop.ReadRaw(_wake, (byte*)&drained, sizeof(ulong));
+            _ = EpollInterop.ReadRaw((int)_wake.DangerousGetHandle(), (byte*)&drained, sizeof(ulong));
             return;
         }
 
@@ -663,7 +672,7 @@ internal sealed unsafe class EpollLoop : IDisposable
             }
         }
 
-        _ = EpollInterop.CloseRaw(_wake);
+        _wake.Dispose();
         _ = EpollInterop.CloseRaw(_epoll);
         _pump.Dispose();
     }
