@@ -8,18 +8,18 @@ using Microsoft.Win32.SafeHandles;
 namespace NetToolbox.Plugins.Forwarder;
 
 /// <summary>
-/// One event-loop thread of the <see cref="EpollEngine"/>: it accepts from the shared listener, connects to the
-/// target, and relays every connection it accepted, all without leaving the thread (no thread-pool hop, no
-/// task, no allocation per message). Descriptors are registered once, edge-triggered, for reading and writing.
-/// A message is moved with recv/send through one buffer shared by the loop; a direction whose reads fill that
-/// buffer switches to splice(2) through a pipe, so bulk data never crosses user space. Bytes the destination
-/// cannot take yet wait in a pipe until it signals it is writable.
+/// One event-loop thread of the <see cref="EpollEngine"/>: it accepts from the shared listener, connects its
+/// connections to the target and relays them, all without leaving the thread (no thread-pool hop, no task, no
+/// allocation per message). Both sockets of a connection are registered once, edge-triggered, for reading and
+/// writing; a readable source gives its direction a turn of the <see cref="RelayPump"/>, a writable destination
+/// resumes a direction that was waiting on it. Only this thread touches the descriptors: other threads post
+/// commands (abort, adopt, resolved addresses, stop accepting) and wake it through an eventfd.
 /// </summary>
 internal sealed unsafe class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
     // Accepts per listener event. The listener is level-triggered, so the loop comes back while more are queued;
-    // taking one at a time never wastes an accept4 that finds the queue empty, and spreads bursts over the loops.
+    // a small batch keeps a burst of connects from delaying the events of connections already relayed.
     private const int AcceptBatch = 8;
     private const long AcceptPauseMs = 50;
     private const ulong WakeToken = ulong.MaxValue;
@@ -104,7 +104,9 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Post(new LoopCommand(CommandKind.StopAccepting, null, null, null, done));
-        return done.Task;
+
+        // A loop that already ended (it failed) never reads the command, and no longer accepts either.
+        return Task.WhenAny(done.Task, _exited.Task);
     }
 
     /// <summary>Ends the loop once the session has closed its connections; closes whatever is left.</summary>
@@ -166,7 +168,19 @@ internal sealed unsafe class EpollLoop : IDisposable
                 for (var i = 0; i < count; i++)
                 {
                     var entry = events + (i * EpollInterop.EventSize);
-                    Dispatch(*(ulong*)(entry + EpollInterop.EventDataOffset), *(uint*)entry);
+                    var token = *(ulong*)(entry + EpollInterop.EventDataOffset);
+                    try
+                    {
+                        Dispatch(token, *(uint*)entry);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        // Not expected (failures are values); still, one connection's bug must not end the others.
+                        if (Find(token) is { } relay)
+                        {
+                            Close(relay, "error: " + ex.Message, reset: true);
+                        }
+                    }
                 }
 
                 RunCommands();
@@ -222,9 +236,8 @@ internal sealed unsafe class EpollLoop : IDisposable
             return;
         }
 
-        var slot = (int)((uint)token >> 1);
         var fromTarget = (token & 1) != 0;
-        if (slot >= _slots.Count || _slots[slot] is not { } relay || relay.Epoch != (uint)(token >> 32) || relay.Closed)
+        if (Find(token) is not { } relay)
         {
             return; // an event of a connection (or connect attempt) that ended earlier in this batch
         }
@@ -259,6 +272,16 @@ internal sealed unsafe class EpollLoop : IDisposable
         {
             Turn(relay, upstream: fromTarget);
         }
+    }
+
+    /// <summary>The open connection an event token names, or null when it has ended since (or names no connection).</summary>
+    private EpollRelay? Find(ulong token)
+    {
+        var slot = (int)((uint)token >> 1);
+        return token < ListenerToken && slot < _slots.Count && _slots[slot] is { } relay
+            && relay.Epoch == (uint)(token >> 32) && !relay.Closed
+            ? relay
+            : null;
     }
 
     /// <summary>Pumps one direction for a turn; queues the relay for another turn when it is still busy.</summary>

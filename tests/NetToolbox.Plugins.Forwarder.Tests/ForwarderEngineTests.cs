@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using NetToolbox.Contracts;
 using NetToolbox.Testing;
 
 namespace NetToolbox.Plugins.Forwarder.Tests;
@@ -116,6 +117,52 @@ public sealed class ForwarderEngineTests
             accepted.Shutdown(SocketShutdown.Send);
             var echoed = await TestSockets.ReadToEndAsync(client);
             Assert.True(message.AsSpan().SequenceEqual(echoed), $"connection {i}: reply differs");
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoThousandIdleConnections_StatsKeepFlowingWithoutRowsForIdleOnes()
+    {
+        const int Count = 2000;
+        await using var echo = new EchoServer(TestSockets.Listen(IPAddress.Loopback, backlog: 4096));
+        await using var run = await ForwarderRun.StartAsync(new()
+        {
+            ["target"] = $"127.0.0.1:{echo.Port}",
+            ["maxConnections"] = "5000",
+        });
+        var clients = new List<Socket>(Count);
+        try
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var client = await TestSockets.ConnectAsync(IPAddress.Loopback, run.Port);
+                clients.Add(client);
+                await TestSockets.EchoRoundTripAsync(client, 1);
+            }
+
+            // Once every connection is open and its one byte counted, idle connections raise no events of their own:
+            // the run keeps getting its aggregated samples each interval and nothing per connection.
+            await run.Harness.WaitForAsync<SampleEvent>(s => s.Series == "connections" && s.Value == Count, ForwarderRun.Wait);
+            await Eventually.TrueAsync(
+                () => run.LatestConnections().Values.Count(r => r.BytesUp == 1 && r.BytesDown == 1) == Count,
+                ForwarderRun.Wait,
+                "every connection's row shows its byte");
+            var mark = run.Harness.Events.Count;
+            await Eventually.TrueAsync(
+                () => run.Harness.Events.Skip(mark).OfType<SampleEvent>().Count(s => s.Series == "connections") >= 5,
+                ForwarderRun.Wait,
+                "five more connection samples");
+
+            var later = run.Harness.Events.Skip(mark).ToList();
+            Assert.All(later.OfType<SampleEvent>().Where(s => s.Series == "connections"), s => Assert.Equal(Count, s.Value));
+            Assert.DoesNotContain(later.OfType<RowEvent>(), r => r.Table == "connections");
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
         }
     }
 }
