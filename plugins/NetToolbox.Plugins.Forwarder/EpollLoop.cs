@@ -244,7 +244,15 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         if (!relay.Relaying)
         {
-            if (fromTarget && (events & (EpollInterop.EpollOut | EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0)
+            if (!fromTarget)
+            {
+                // Still connecting: remember what the client's edge said, to act on it once connected.
+                relay.UpDirection.SourceHungUp |= (events & HangUp) != 0;
+                relay.ClientReadable |= (events & (EpollInterop.EpollIn | HangUp)) != 0;
+                return;
+            }
+
+            if ((events & (EpollInterop.EpollOut | EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0)
             {
                 ConnectCompleted(relay, failed: (events & (EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0);
             }
@@ -279,7 +287,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         var slot = (int)((uint)token >> 1);
         return token < ListenerToken && slot < _slots.Count && _slots[slot] is { } relay
-            && relay.Epoch == (uint)(token >> 32) && !relay.Closed
+            && ((token & 1) != 0 ? relay.Epoch : relay.ClientEpoch) == (uint)(token >> 32) && !relay.Closed
             ? relay
             : null;
     }
@@ -427,6 +435,15 @@ internal sealed unsafe class EpollLoop : IDisposable
     private void Adopt(EpollRelay relay)
     {
         relay.Slot = TakeSlot(relay);
+
+        // Watched from the start, so the client's first bytes and the target's connect arrive in one batch of events.
+        relay.ClientEpoch = ++_epoch;
+        if (EpollInterop.Add(_epoll, relay.ClientFd, RelayEvents, Token(relay, target: false)) != 0)
+        {
+            Close(relay, "error: cannot watch the client socket (errno " + Marshal.GetLastPInvokeError() + ")", reset: true);
+            return;
+        }
+
         if (_engine.Connector.IsLiteral)
         {
             StartConnect(relay, _engine.LiteralCandidates, null);
@@ -564,12 +581,11 @@ internal sealed unsafe class EpollLoop : IDisposable
         relay.Open(_engine.LiteralCandidates is [var literal] && ReferenceEquals(relay.TargetEndPoint, literal)
             ? _engine.LiteralTargetText
             : EndpointResolver.Format(relay.TargetEndPoint));
-        if (EpollInterop.Add(_epoll, relay.ClientFd, RelayEvents, Token(relay, target: false)) != 0)
+        if (relay.ClientReadable)
         {
-            Close(relay, "error: cannot watch the client socket (errno " + Marshal.GetLastPInvokeError() + ")", reset: true);
+            // The client's bytes (or its end of stream) arrived while connecting; their event has been consumed.
+            Turn(relay, upstream: true);
         }
-
-        // Registering reports whatever is already readable, so bytes the client sent meanwhile are not missed.
     }
 
     private static void CloseTarget(EpollRelay relay)
@@ -701,7 +717,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     private static ulong Token(EpollRelay relay, bool target) =>
-        ((ulong)relay.Epoch << 32) | ((uint)relay.Slot << 1) | (target ? 1u : 0u);
+        ((ulong)(target ? relay.Epoch : relay.ClientEpoch) << 32) | ((uint)relay.Slot << 1) | (target ? 1u : 0u);
 
     private enum CommandKind
     {

@@ -81,8 +81,14 @@ internal sealed class EpollRelay : RelayConnection
     /// <summary>Index in the loop's slot table.</summary>
     public int Slot = -1;
 
-    /// <summary>Tag of the current registrations; a new connect attempt gets a new one, so stale events are ignored.</summary>
+    /// <summary>Tag of the target socket's registration; each connect attempt gets a new one, so stale events are ignored.</summary>
     public uint Epoch;
+
+    /// <summary>Tag of the client socket's registration.</summary>
+    public uint ClientEpoch;
+
+    /// <summary>The client became readable (or hung up) before the target connected.</summary>
+    public bool ClientReadable;
 
     /// <summary>The addresses to try, in order, and the next one.</summary>
     public IReadOnlyList<EndPoint>? Candidates;
