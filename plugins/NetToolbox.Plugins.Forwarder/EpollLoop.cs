@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -15,6 +16,10 @@ namespace NetToolbox.Plugins.Forwarder;
 /// resumes a direction that was waiting on it. Only this thread touches the descriptors: other threads post
 /// commands (abort, adopt, resolved addresses, stop accepting) and wake it through an eventfd.
 /// </summary>
+/// <remarks>
+/// The hot methods are compiled fully optimized on first use (<see cref="MethodImplOptions.AggressiveOptimization"/>):
+/// a relay should run at full speed from its first connection, not after the JIT's tiering has caught up.
+/// </remarks>
 internal sealed unsafe class EpollLoop : IDisposable
 {
     private const int MaxEvents = 256;
@@ -150,6 +155,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run()
     {
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * EpollInterop.EventSize));
@@ -200,6 +206,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextTimeout()
     {
         if (_ready.Count > 0 || !_commands.IsEmpty)
@@ -221,6 +228,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         return next == long.MaxValue ? -1 : (int)Math.Clamp(next - Environment.TickCount64, 0, int.MaxValue);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dispatch(ulong token, uint events)
     {
         if (token == WakeToken)
@@ -283,6 +291,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>The open connection an event token names, or null when it has ended since (or names no connection).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private EpollRelay? Find(ulong token)
     {
         var slot = (int)((uint)token >> 1);
@@ -293,6 +302,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>Pumps one direction for a turn; queues the relay for another turn when it is still busy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Turn(EpollRelay relay, bool upstream)
     {
         if (Pump(relay, upstream) && !relay.Queued)
@@ -302,6 +312,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunReady()
     {
         for (var n = _ready.Count; n > 0 && _ready.TryDequeue(out var relay); n--)
@@ -326,6 +337,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     /// Gives one direction a turn; true when it stopped only because the turn was used up. Passes the end of
     /// stream on, and closes the connection on an error.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Pump(EpollRelay relay, bool upstream)
     {
         ref var direction = ref upstream ? ref relay.UpDirection : ref relay.DownDirection;
@@ -353,6 +365,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndOfStream(EpollRelay relay, bool upstream)
     {
         ref var direction = ref upstream ? ref relay.UpDirection : ref relay.DownDirection;
@@ -381,6 +394,7 @@ internal sealed unsafe class EpollLoop : IDisposable
 
     // --- accepting ------------------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AcceptPending()
     {
         var address = stackalloc byte[128];
@@ -432,6 +446,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>Takes an accepted connection into this loop and starts connecting it to the target.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Adopt(EpollRelay relay)
     {
         relay.Slot = TakeSlot(relay);
@@ -487,6 +502,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>Starts a non-blocking connect to the next allowed address; closes the relay when none is left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TryNextCandidate(EpollRelay relay)
     {
         var candidates = relay.Candidates!;
@@ -555,6 +571,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>The connect attempt ended: writable alone means connected; an error or hang-up says why not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ConnectCompleted(EpollRelay relay, bool failed)
     {
         var error = failed ? EpollInterop.PendingError(relay.TargetFd) : 0;
@@ -575,6 +592,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         TryNextCandidate(relay);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Connected(EpollRelay relay)
     {
         relay.Relaying = true;
@@ -608,6 +626,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         _listenerPausedUntil = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckTimers()
     {
         var now = Environment.TickCount64;
@@ -632,6 +651,7 @@ internal sealed unsafe class EpollLoop : IDisposable
 
     // --- commands and closing -------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunCommands()
     {
         while (_commands.TryDequeue(out var command))
@@ -656,6 +676,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>Closes both sockets (with a reset when asked), frees the pipes and the slot, and reports the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Close(EpollRelay relay, string? reason, bool reset)
     {
         if (relay.Closed)

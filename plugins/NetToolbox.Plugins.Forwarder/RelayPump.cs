@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NetToolbox.Plugins.Forwarder;
@@ -45,6 +46,7 @@ internal sealed unsafe class RelayPump : IDisposable
     /// Moves bytes from <paramref name="source"/> to <paramref name="destination"/> until the source is drained,
     /// the destination is full, the stream ends or the turn is used up. On a failure, <paramref name="errno"/> says why.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TurnEnd Turn(ref RelayDirection direction, int source, int destination, ByteCounter counter, out int errno)
     {
         errno = 0;
@@ -100,6 +102,7 @@ internal sealed unsafe class RelayPump : IDisposable
     }
 
     /// <summary>Frees what a direction of a closed connection holds (a pipe still holding bytes is closed, not pooled).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Drop(ref RelayDirection direction)
     {
         direction.Spill = null;
@@ -144,6 +147,7 @@ internal sealed unsafe class RelayPump : IDisposable
     }
 
     /// <summary>recv into the loop's buffer and send it on; bytes the destination did not take are kept for later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOutcome CopyOnce(ref RelayDirection direction, int source, int destination, ByteCounter counter, out int errno)
     {
         errno = 0;
@@ -197,6 +201,7 @@ internal sealed unsafe class RelayPump : IDisposable
     }
 
     /// <summary>splice source → pipe; the next turn writes the pipe to the destination.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOutcome SpliceIn(ref RelayDirection direction, int source, out int errno)
     {
         errno = 0;
@@ -241,6 +246,7 @@ internal sealed unsafe class RelayPump : IDisposable
     }
 
     /// <summary>Writes what is pending; returns bytes written, 0 when the destination is full, or minus an errno.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WritePending(ref RelayDirection direction, int destination)
     {
         while (true)
@@ -281,6 +287,7 @@ internal sealed unsafe class RelayPump : IDisposable
     }
 
     /// <summary>Keeps bytes the destination could not take: in a pipe if one can be had, else in a spill buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Keep(ref RelayDirection direction, byte* bytes, int count)
     {
         if ((direction.HasPipe || TryRentPipe(ref direction)) && direction.PipeBytes == 0)
@@ -334,6 +341,7 @@ internal sealed unsafe class RelayPump : IDisposable
     }
 
     /// <summary>Gives an empty pipe back to the pool while the direction waits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Release(ref RelayDirection direction)
     {
         if (!direction.HasPipe || direction.PipeBytes > 0)
