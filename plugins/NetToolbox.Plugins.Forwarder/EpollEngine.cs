@@ -5,9 +5,9 @@ namespace NetToolbox.Plugins.Forwarder;
 
 /// <summary>
 /// The Linux data path of a <see cref="ForwardingSession"/>: one <see cref="EpollLoop"/> per processor, all
-/// accepting from the same listener (the kernel wakes one idle loop per new connection), each relaying the
-/// connections it accepted. The session keeps the bookkeeping (limits, ids, the connection table, the
-/// end-of-connection callback); the engine only moves connections through their life.
+/// accepting from the same listener (the kernel wakes one waiting loop per new connection), and each new
+/// connection relayed by the least busy loop. The session keeps the bookkeeping (limits, ids, the connection
+/// table, the end-of-connection callback); the engine only moves connections through their life.
 /// </summary>
 internal sealed class EpollEngine
 {
