@@ -171,10 +171,12 @@ done
 
 declare -A R
 # --- idle connections first (RSS before = the freshly started relay): whole process tree before and after ---
-tree_rss_kb() { # pid: VmRSS summed over the process and its descendants
-    python3 - "$1" <<'EOF'
+# Sums over a process and its live descendants: "rss" = VmRSS (kB); "cpu" = utime+stime+cutime+cstime (clock
+# ticks, so children that already exited count too).
+tree_sum() { # pid, rss|cpu
+    python3 - "$1" "$2" <<'EOF'
 import os, sys
-root = int(sys.argv[1]); children = {}
+root, what = int(sys.argv[1]), sys.argv[2]; children = {}
 for d in os.listdir("/proc"):
     if d.isdigit():
         try:
@@ -189,14 +191,19 @@ while todo and len(seen) < 100000:
     if p in seen: continue
     seen.add(p); todo.extend(children.get(p, []))
     try:
-        with open(f"/proc/{p}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"): total += int(line.split()[1])
-    except OSError:
+        if what == "rss":
+            with open(f"/proc/{p}/status") as f:
+                total += sum(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+        else:
+            with open(f"/proc/{p}/stat") as f:
+                total += sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:15])
+    except (OSError, ValueError):
         pass
 print(total)
 EOF
 }
+tree_rss_kb() { tree_sum "$1" rss; }
+tree_cpu_ticks() { tree_sum "$1" cpu; }
 
 idle_test() { # name, pid, relay sink port → prints "bytes per connection" or fail
     local name=$1 pid=$2 port=$3
@@ -247,33 +254,6 @@ except (ValueError, KeyError, TypeError): print("fail")' <<<"$json")
         sleep 1
     done
     echo "fail"
-}
-
-tree_cpu_ticks() { # pid: CPU time (clock ticks) of the process, its reaped children and its live descendants
-    python3 - "$1" <<'EOF'
-import os, sys
-root = int(sys.argv[1]); children = {}
-for d in os.listdir("/proc"):
-    if d.isdigit():
-        try:
-            with open(f"/proc/{d}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(d))
-        except (OSError, ValueError, IndexError):
-            pass
-total, todo, seen = 0, [root], set()
-while todo and len(seen) < 100000:
-    p = todo.pop()
-    if p in seen: continue
-    seen.add(p); todo.extend(children.get(p, []))
-    try:
-        with open(f"/proc/{p}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
-    except (OSError, ValueError):
-        pass
-print(total)
-EOF
 }
 
 wrk_krps() { # relay pid (or ""), port, connections, extra header args... → "k req/s" "relay CPU µs per request"
