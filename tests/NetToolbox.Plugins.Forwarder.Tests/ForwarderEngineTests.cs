@@ -22,8 +22,13 @@ public sealed class ForwarderEngineTests
         using var client = await TestSockets.ConnectAsync(IPAddress.Loopback, run.Port);
         await TestSockets.EchoRoundTripAsync(client, 10_000);
 
+        // The choice is logged once the engine has started, which may be a moment after it relayed its first bytes.
+        await Eventually.TrueAsync(
+            () => logger.Messages.Any(m => m.Contains("relay engine", StringComparison.Ordinal)), ForwarderRun.Wait, "the engine is logged");
         var expected = OperatingSystem.IsLinux() ? "relay engine epoll" : "relay engine managed";
-        Assert.Contains(logger.Messages, m => m.Contains(expected, StringComparison.Ordinal));
+        Assert.True(
+            logger.Messages.Any(m => m.Contains(expected, StringComparison.Ordinal)),
+            $"expected \"{expected}\" in: {string.Join(" | ", logger.Messages)}");
     }
 
     [Fact]
@@ -36,7 +41,8 @@ public sealed class ForwarderEngineTests
         using var client = await TestSockets.ConnectAsync(IPAddress.Loopback, run.Port);
         await TestSockets.EchoRoundTripAsync(client, 10_000);
 
-        Assert.Contains(logger.Messages, m => m.Contains("relay engine managed", StringComparison.Ordinal));
+        await Eventually.TrueAsync(
+            () => logger.Messages.Any(m => m.Contains("relay engine managed", StringComparison.Ordinal)), ForwarderRun.Wait, "the managed engine is logged");
     }
 
     [Theory]
