@@ -89,22 +89,19 @@ public sealed class LabNamespace : IDisposable
     /// <summary>Carrier changes reach operstate through the kernel's deferred linkwatch work: wait for it.</summary>
     private void WaitUntilSettled()
     {
-        var deadline = DateTime.UtcNow + SettleTimeout;
-        while (true)
+        // Synchronous because the fixture is built in a constructor; each check runs `ip`, which paces the wait.
+        var states = string.Empty;
+        var settled = SpinWait.SpinUntil(
+            () =>
+            {
+                var links = IpJson.Links(Name).ToDictionary(l => l.Name);
+                states = string.Join(", ", links.Values.Select(l => $"{l.Name}={l.OperState}"));
+                return links[Lab.Veth].OperState == "UP" && links[Lab.BridgePort].OperState == "UP" && links[Lab.Bridge].OperState == "UP";
+            },
+            SettleTimeout);
+        if (!settled)
         {
-            var links = IpJson.Links(Name).ToDictionary(l => l.Name);
-            if (links[Lab.Veth].OperState == "UP" && links[Lab.BridgePort].OperState == "UP" && links[Lab.Bridge].OperState == "UP")
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"namespace {Name} did not settle within {SettleTimeout}: " +
-                    string.Join(", ", links.Values.Select(l => $"{l.Name}={l.OperState}")));
-            }
-
-            Thread.Sleep(20);
+            throw new TimeoutException($"namespace {Name} did not settle within {SettleTimeout}: {states}");
         }
     }
 }
