@@ -24,8 +24,6 @@ internal sealed class EpollEngine
         Connector = connector;
         Time = time;
         _stop = stop;
-        LiteralCandidates = connector.IsLiteral ? [connector.Literal] : [];
-        LiteralTargetText = connector.IsLiteral ? EndpointResolver.Format(connector.Literal) : string.Empty;
     }
 
     /// <summary>Whether this machine can run the engine.</summary>
@@ -35,11 +33,6 @@ internal sealed class EpollEngine
 
     public TimeProvider Time { get; }
 
-    /// <summary>The one address of a literal target (shared by every connection, never resolved).</summary>
-    public IReadOnlyList<EndPoint> LiteralCandidates { get; }
-
-    /// <summary>The literal target as the connections table shows it (formatted once).</summary>
-    public string LiteralTargetText { get; }
 
     /// <summary>Starts one loop per processor; null (and the reason) when the kernel refuses epoll or eventfd.</summary>
     public static EpollEngine? TryStart(

@@ -107,14 +107,6 @@ internal static unsafe partial class EpollInterop
 
     public static int ShutdownSend(int fd) => Shutdown(fd, ShutWrite);
 
-    /// <summary>Socket → pipe (non-blocking, move pages).</summary>
-    public static nint SpliceIn(int socket, int pipeWrite, int length) =>
-        Splice(socket, 0, pipeWrite, 0, (nuint)length, SpliceInterop.MoveNonBlock);
-
-    /// <summary>Pipe → socket (non-blocking, move pages).</summary>
-    public static nint SpliceOut(int pipeRead, int socket, int length) =>
-        Splice(pipeRead, 0, socket, 0, (nuint)length, SpliceInterop.MoveNonBlock);
-
     public static nint WriteRaw(int fd, byte* buffer, int length) => Write(fd, buffer, (nuint)length);
 
     public static nint ReadRaw(int fd, byte* buffer, int length) => Read(fd, buffer, (nuint)length);
@@ -159,9 +151,6 @@ internal static unsafe partial class EpollInterop
 
     [LibraryImport("libc", EntryPoint = "shutdown", SetLastError = true)]
     private static partial int Shutdown(int fd, int how);
-
-    [LibraryImport("libc", EntryPoint = "splice", SetLastError = true)]
-    private static partial nint Splice(int fdIn, nint offIn, int fdOut, nint offOut, nuint length, uint flags);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint Write(int fd, byte* buffer, nuint count);

@@ -461,7 +461,7 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         if (_engine.Connector.IsLiteral)
         {
-            StartConnect(relay, _engine.LiteralCandidates, null);
+            StartConnect(relay, _engine.Connector.LiteralCandidates, null);
         }
         else
         {
@@ -596,8 +596,8 @@ internal sealed unsafe class EpollLoop : IDisposable
     private void Connected(EpollRelay relay)
     {
         relay.Relaying = true;
-        relay.Open(_engine.LiteralCandidates is [var literal] && ReferenceEquals(relay.TargetEndPoint, literal)
-            ? _engine.LiteralTargetText
+        relay.Open(_engine.Connector.LiteralCandidates is [var literal] && ReferenceEquals(relay.TargetEndPoint, literal)
+            ? _engine.Connector.LiteralText
             : EndpointResolver.Format(relay.TargetEndPoint));
         if (relay.ClientReadable)
         {

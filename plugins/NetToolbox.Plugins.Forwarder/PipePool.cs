@@ -27,12 +27,19 @@ internal sealed class PipePool : IDisposable
             return true;
         }
 
+        return TryCreate(out pipe);
+    }
+
+    /// <summary>A new empty pipe of <see cref="PipeSize"/> bytes; false when none can be created.</summary>
+    public static bool TryCreate(out SplicePipe pipe)
+    {
         if (SpliceInterop.TryCreatePipe(PipeSize, out var readEnd, out var writeEnd))
         {
             pipe = new SplicePipe(readEnd, writeEnd);
             return true;
         }
 
+        pipe = default;
         return false;
     }
 

@@ -211,7 +211,7 @@ internal sealed unsafe class RelayPump : IDisposable
             return ReadOutcome.Moved;
         }
 
-        var moved = EpollInterop.SpliceIn(source, direction.Pipe.WriteEnd, PipePool.PipeSize);
+        var moved = SpliceInterop.SpliceRaw(source, direction.Pipe.WriteEnd, PipePool.PipeSize);
         if (moved > 0)
         {
             direction.PipeBytes = (int)moved;
@@ -254,7 +254,7 @@ internal sealed unsafe class RelayPump : IDisposable
             long written;
             if (direction.PipeBytes > 0)
             {
-                written = EpollInterop.SpliceOut(direction.Pipe.ReadEnd, destination, direction.PipeBytes);
+                written = SpliceInterop.SpliceRaw(direction.Pipe.ReadEnd, destination, direction.PipeBytes);
                 if (written > 0)
                 {
                     direction.PipeBytes -= (int)written;
@@ -318,25 +318,13 @@ internal sealed unsafe class RelayPump : IDisposable
 
     private bool TryRentPipe(ref RelayDirection direction)
     {
-        if (_pipes.TryPop(out var pipe) || TryCreatePipe(out pipe))
+        if (_pipes.TryPop(out var pipe) || PipePool.TryCreate(out pipe))
         {
             direction.Pipe = pipe;
             direction.HasPipe = true;
             return true;
         }
 
-        return false;
-    }
-
-    private static bool TryCreatePipe(out SplicePipe pipe)
-    {
-        if (SpliceInterop.TryCreatePipe(PipePool.PipeSize, out var readEnd, out var writeEnd))
-        {
-            pipe = new SplicePipe(readEnd, writeEnd);
-            return true;
-        }
-
-        pipe = default;
         return false;
     }
 

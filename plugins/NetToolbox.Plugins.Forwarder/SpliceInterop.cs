@@ -33,6 +33,9 @@ internal static partial class SpliceInterop
     public static nint SpliceToSocket(int pipeRead, SafeHandle socket, int length) =>
         SpliceOut(pipeRead, 0, socket, 0, (nuint)length, MoveNonBlock);
 
+    /// <summary>Socket or pipe → pipe or socket on raw descriptors, for a caller that owns them outright (the epoll loop).</summary>
+    public static nint SpliceRaw(int from, int to, int length) => SpliceFds(from, 0, to, 0, (nuint)length, MoveNonBlock);
+
     /// <summary>A non-blocking, close-on-exec pipe of about <paramref name="size"/> bytes, or false with errno.</summary>
     public static unsafe bool TryCreatePipe(int size, out int readEnd, out int writeEnd)
     {
@@ -69,6 +72,9 @@ internal static partial class SpliceInterop
 
     [LibraryImport("libc", EntryPoint = "splice", SetLastError = true)]
     private static partial nint SpliceOut(int fdIn, nint offIn, SafeHandle fdOut, nint offOut, nuint len, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "splice", SetLastError = true)]
+    private static partial nint SpliceFds(int fdIn, nint offIn, int fdOut, nint offOut, nuint len, uint flags);
 
     [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
     private static unsafe partial int Pipe2(int* fds, int flags);

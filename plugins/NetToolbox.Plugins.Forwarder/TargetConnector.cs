@@ -24,6 +24,8 @@ internal sealed class TargetConnector
     {
         _target = target;
         _literal = EndpointResolver.TryLiteral(target, out _);
+        LiteralCandidates = _literal is null ? [] : [_literal];
+        LiteralText = _literal is null ? string.Empty : EndpointResolver.Format(_literal);
         _timeout = timeout;
         _policy = policy;
         _time = time;
@@ -40,7 +42,7 @@ internal sealed class TargetConnector
     {
         if (_literal is not null)
         {
-            return ([_literal], null);
+            return (LiteralCandidates, null);
         }
 
         using var dnsDeadline = Deadline(stop);
@@ -55,8 +57,11 @@ internal sealed class TargetConnector
         }
     }
 
-    /// <summary>The literal target as the only candidate; only valid when <see cref="IsLiteral"/>.</summary>
-    public EndPoint Literal => _literal ?? throw new InvalidOperationException("the target is a host name");
+    /// <summary>The literal target as the only candidate (empty for a host name); the same list every time.</summary>
+    public IReadOnlyList<EndPoint> LiteralCandidates { get; }
+
+    /// <summary>The literal target as the connections table shows it, formatted once (empty for a host name).</summary>
+    public string LiteralText { get; }
 
     /// <summary>The destination policy's verdict on one address: null when allowed, else the failure text.</summary>
     public string? Check(EndPoint endpoint)
