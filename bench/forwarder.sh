@@ -11,7 +11,9 @@
 #
 # Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), WARM_CONNS (warm-up batch, default 500), NT_NO_BUILD=1 to reuse the last Release build,
 # ROUNDS (default 3): each load runs that many times, relays interleaved, and the table shows the median — the
-# machine is shared, so single samples swing by a third. NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
+# machine is shared, so single samples swing by a third; the ratio of each round (same load, back to back) is
+# printed below the table. STATS_SECONDS (default 6): how long the forwarder's run is read over REST while the
+# idle connections are held (sample cadence, REST latency). NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
 # nettoolbox") and LOADS (default "i1 i8 ka cl": iperf3 1/8 streams, wrk keep-alive/close) pick rows for quick runs.
 set -euo pipefail
 
@@ -205,6 +207,35 @@ EOF
 tree_rss_kb() { tree_sum "$1" rss; }
 tree_cpu_ticks() { tree_sum "$1" cpu; }
 
+# While the idle connections are held: read the sink forwarder's run through the REST API, as a browser's view
+# would, for STATS_SECONDS, and report how regularly its aggregated samples arrive and how fast the API answers.
+stats_while_held() {
+    python3 - "$NT_URL" "${NT_RUNS[2]}" "${STATS_SECONDS:-6}" <<'EOF'
+import json, sys, time, urllib.request
+from datetime import datetime
+url, run, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+after, stamps, values, slowest, polls = 0, [], [], 0.0, 0
+end = time.monotonic() + seconds
+while time.monotonic() < end and polls < 10000:
+    started = time.monotonic()
+    with urllib.request.urlopen(f"{url}/api/runs/{run}?afterSeq={after}", timeout=10) as reply:
+        body = json.load(reply)
+    slowest, polls = max(slowest, time.monotonic() - started), polls + 1
+    for event in body.get("events", []):
+        after = max(after, event.get("seq", after))
+        if event.get("type") == "sample" and event.get("series") == "connections" and after > 0 and polls > 1:
+            stamps.append(datetime.fromisoformat(event["at"].replace("Z", "+00:00")).timestamp())
+            values.append(event.get("value"))
+    time.sleep(0.2)
+gaps = [b - a for a, b in zip(stamps, stamps[1:])]
+if values:
+    print(f"{len(values)} connection samples in {seconds:.0f} s, largest gap {max(gaps, default=0):.2f} s, "
+          f"last value {values[-1]:.0f}; slowest of {polls} REST polls {slowest * 1000:.0f} ms")
+else:
+    print(f"no connection samples in {seconds:.0f} s ({polls} REST polls)")
+EOF
+}
+
 idle_test() { # name, pid, relay sink port → prints "bytes per connection" or fail
     local name=$1 pid=$2 port=$3
     local fifo=$WORK/hold.$name out=$WORK/hold.$name.out
@@ -223,6 +254,7 @@ idle_test() { # name, pid, relay sink port → prints "bytes per connection" or 
     for _ in $(seq 1200); do grep -q '^held' "$out" && break; kill -0 "$hpid" 2>/dev/null || break; sleep 0.1; done
     sleep 2 # let the relay settle (lazy allocations, GC)
     local after; after=$(tree_rss_kb "$pid")
+    if [[ $name == nettoolbox ]]; then stats_while_held >"$WORK/held.stats"; fi
     local held; held=$(sed -n 's/^held \([0-9]*\).*/\1/p' "$out")
     exec 9>&-
     wait "$hpid" 2>/dev/null || true
@@ -315,6 +347,17 @@ for round in $(seq "$ROUNDS"); do
         fi
     done
 done
+# Each round measures every relay back to back, so the per-round ratio pairs samples taken under the same load.
+paired_ratios() { # load key → "r1 r2 …" (NetToolbox/haproxy per round)
+    python3 -c "
+import sys
+a, b = sys.argv[1].split(), sys.argv[2].split()
+out = []
+for x, y in zip(a, b):
+    try: out.append('%.2f' % (float(x.rstrip('!')) / float(y.rstrip('!'))))
+    except (ValueError, ZeroDivisionError): out.append('—')
+print(' '.join(out))" "${SAMPLES[nettoolbox,$1]:-}" "${SAMPLES[haproxy,$1]:-}"
+}
 for key in "${!SAMPLES[@]}"; do
     log "samples $key:${SAMPLES[$key]}"
     # shellcheck disable=SC2086 # one argument per sample
@@ -346,3 +389,12 @@ row cl "wrk -t2 -c32 Connection: close (k req/s)"
 row kacpu "relay CPU per request, keep-alive (us)"
 row clcpu "relay CPU per request, Conn: close (us)"
 row mem "RSS per idle connection, $IDLE_CONNS held (KB)"
+echo
+for load in i1 i8 ka cl; do
+    if [[ -n "${SAMPLES[nettoolbox,$load]:-}" && -n "${SAMPLES[haproxy,$load]:-}" ]]; then
+        echo "NT/haproxy per round, $load: $(paired_ratios "$load")"
+    fi
+done
+if [[ -s "$WORK/held.stats" ]]; then
+    echo "NetToolbox while $IDLE_CONNS idle connections are held: $(cat "$WORK/held.stats")"
+fi
