@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -42,7 +41,7 @@ internal sealed unsafe class EpollLoop : IDisposable
     private readonly RelayPump _pump = new();
     private readonly List<EpollRelay?> _slots = [];
     private readonly Stack<int> _freeSlots = new();
-    private readonly List<EpollRelay> _connecting = [];
+    private readonly EpollDialer _dialer;
     private readonly Queue<EpollRelay> _ready = new();
     private uint _epoch;
     private int _listener = -1;
@@ -57,6 +56,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         _epoll = epoll;
         _wake = new SafeFileHandle(wake, ownsHandle: true);
         _thread = new Thread(Run) { IsBackground = true, Name = $"forwarder epoll {index}" };
+        _dialer = new EpollDialer(engine.Connector, WatchTarget, Connected, (relay, reason) => Close(relay, reason, reset: false));
     }
 
     /// <summary>Creates the loop's epoll and wake descriptors; null (with errno) when the kernel refuses.</summary>
@@ -214,11 +214,7 @@ internal sealed unsafe class EpollLoop : IDisposable
             return 0;
         }
 
-        var next = long.MaxValue;
-        foreach (var relay in _connecting)
-        {
-            next = Math.Min(next, relay.ConnectDeadline);
-        }
+        var next = _dialer.NextDeadline;
 
         if (_listenerPausedUntil != 0)
         {
@@ -262,7 +258,7 @@ internal sealed unsafe class EpollLoop : IDisposable
 
             if ((events & (EpollInterop.EpollOut | EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0)
             {
-                ConnectCompleted(relay, failed: (events & (EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0);
+                _dialer.Completed(relay, hungUp: (events & (EpollInterop.EpollErr | EpollInterop.EpollHup)) != 0);
             }
 
             if (!relay.Relaying || relay.Closed)
@@ -461,7 +457,7 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         if (_engine.Connector.IsLiteral)
         {
-            StartConnect(relay, _engine.Connector.LiteralCandidates, null);
+            _dialer.Start(relay, _engine.Connector.LiteralCandidates, null);
         }
         else
         {
@@ -481,137 +477,21 @@ internal sealed unsafe class EpollLoop : IDisposable
         return _slots.Count - 1;
     }
 
-    // --- connecting -----------------------------------------------------------------------------------------
-
-    private void StartConnect(EpollRelay relay, IReadOnlyList<EndPoint> candidates, string? failure)
+    /// <summary>Registers a connecting target socket under a new tag (stale events of an earlier attempt are ignored); 0 or errno.</summary>
+    private int WatchTarget(EpollRelay relay, int fd)
     {
-        if (relay.Closed)
-        {
-            return;
-        }
-
-        if (failure is { Length: > 0 })
-        {
-            Close(relay, failure, reset: false);
-            return;
-        }
-
-        relay.Candidates = candidates;
-        relay.NextCandidate = 0;
-        TryNextCandidate(relay);
+        relay.Epoch = ++_epoch;
+        return EpollInterop.Add(_epoll, fd, RelayEvents, Token(relay, target: true)) == 0 ? 0 : Marshal.GetLastPInvokeError();
     }
 
-    /// <summary>Starts a non-blocking connect to the next allowed address; closes the relay when none is left.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TryNextCandidate(EpollRelay relay)
-    {
-        var candidates = relay.Candidates!;
-        while (relay.NextCandidate < candidates.Count)
-        {
-            var endpoint = candidates[relay.NextCandidate++];
-            if (_engine.Connector.Check(endpoint) is { } denied)
-            {
-                relay.LastFailure = denied;
-                continue;
-            }
-
-            var address = endpoint.Serialize();
-            var native = address.Buffer.Span;
-            var family = BinaryPrimitives.ReadUInt16LittleEndian(native);
-            var fd = EpollInterop.CreateStreamSocket(family);
-            if (fd < 0)
-            {
-                relay.LastFailure = CloseReasons.Describe(Errno.ToSocketError(Marshal.GetLastPInvokeError()));
-                continue;
-            }
-
-            if (family is EpollInterop.AfInet or EpollInterop.AfInet6)
-            {
-                EpollInterop.SetNoDelay(fd);
-            }
-
-            int result;
-            fixed (byte* bytes = native)
-            {
-                result = EpollInterop.Connect(fd, bytes, address.Size);
-            }
-
-            var errno = result == 0 ? 0 : Marshal.GetLastPInvokeError();
-            if (result != 0 && errno != EpollInterop.EINPROGRESS)
-            {
-                _ = EpollInterop.CloseRaw(fd);
-                relay.LastFailure = errno == EpollInterop.EAGAIN ? "target busy (listen queue full)" : CloseReasons.Describe(Errno.ToSocketError(errno));
-                continue;
-            }
-
-            relay.TargetFd = fd;
-            relay.TargetEndPoint = endpoint;
-            relay.Epoch = ++_epoch;
-            if (EpollInterop.Add(_epoll, fd, RelayEvents, Token(relay, target: true)) != 0)
-            {
-                relay.LastFailure = CloseReasons.Describe(Errno.ToSocketError(Marshal.GetLastPInvokeError()));
-                CloseTarget(relay);
-                continue;
-            }
-
-            if (result == 0)
-            {
-                Connected(relay); // Unix sockets connect at once
-            }
-            else
-            {
-                relay.ConnectDeadline = Environment.TickCount64 + (long)_engine.Connector.Timeout.TotalMilliseconds;
-                _connecting.Add(relay);
-            }
-
-            return;
-        }
-
-        Close(relay, relay.LastFailure ?? "no address to connect to", reset: false);
-    }
-
-    /// <summary>The connect attempt ended: writable alone means connected; an error or hang-up says why not.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ConnectCompleted(EpollRelay relay, bool failed)
-    {
-        var error = failed ? EpollInterop.PendingError(relay.TargetFd) : 0;
-        _connecting.Remove(relay);
-        if (error == 0 && failed)
-        {
-            error = 104; // hung up without a pending error: the target reset the connection at once
-        }
-
-        if (error == 0)
-        {
-            Connected(relay);
-            return;
-        }
-
-        relay.LastFailure = CloseReasons.Describe(Errno.ToSocketError(error));
-        CloseTarget(relay);
-        TryNextCandidate(relay);
-    }
-
+    /// <summary>The target connected (the dialer has marked the relay open): relay what the client sent meanwhile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Connected(EpollRelay relay)
     {
-        relay.Relaying = true;
-        relay.Open(_engine.Connector.LiteralCandidates is [var literal] && ReferenceEquals(relay.TargetEndPoint, literal)
-            ? _engine.Connector.LiteralText
-            : EndpointResolver.Format(relay.TargetEndPoint));
         if (relay.ClientReadable)
         {
             // The client's bytes (or its end of stream) arrived while connecting; their event has been consumed.
             Turn(relay, upstream: true);
-        }
-    }
-
-    private static void CloseTarget(EpollRelay relay)
-    {
-        if (relay.TargetFd >= 0)
-        {
-            _ = EpollInterop.CloseRaw(relay.TargetFd);
-            relay.TargetFd = -1;
         }
     }
 
@@ -636,17 +516,7 @@ internal sealed unsafe class EpollLoop : IDisposable
             _ = EpollInterop.Add(_epoll, _listener, EpollInterop.EpollIn | EpollInterop.EpollExclusive, ListenerToken);
         }
 
-        for (var i = _connecting.Count - 1; i >= 0; i--)
-        {
-            var relay = _connecting[i];
-            if (now >= relay.ConnectDeadline)
-            {
-                _connecting.RemoveAt(i);
-                relay.LastFailure = CloseReasons.Timeout;
-                CloseTarget(relay);
-                TryNextCandidate(relay);
-            }
-        }
+        _dialer.ExpireDue(now);
     }
 
     // --- commands and closing -------------------------------------------------------------------------------
@@ -656,22 +526,27 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         while (_commands.TryDequeue(out var command))
         {
-            switch (command.Kind)
-            {
-                case CommandKind.Abort:
-                    Close(command.Relay!, command.Relay!.AbortReason, command.Relay.AbortReset);
-                    break;
-                case CommandKind.Connect:
-                    StartConnect(command.Relay!, command.Candidates!, command.Failure);
-                    break;
-                case CommandKind.Adopt:
-                    Adopt(command.Relay!);
-                    break;
-                default:
-                    StopAccepting();
-                    command.Done!.TrySetResult();
-                    break;
-            }
+            Execute(command);
+        }
+    }
+
+    private void Execute(LoopCommand command)
+    {
+        switch (command.Kind)
+        {
+            case CommandKind.Abort:
+                Close(command.Relay!, command.Relay!.AbortReason, command.Relay.AbortReset);
+                break;
+            case CommandKind.Connect:
+                _dialer.Start(command.Relay!, command.Candidates!, command.Failure);
+                break;
+            case CommandKind.Adopt:
+                Adopt(command.Relay!);
+                break;
+            default:
+                StopAccepting();
+                command.Done!.TrySetResult();
+                break;
         }
     }
 
@@ -687,7 +562,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         relay.Closed = true;
         if (!relay.Relaying)
         {
-            _connecting.Remove(relay);
+            _dialer.Forget(relay);
         }
 
         CloseSocket(ref relay.ClientFd, reset);
