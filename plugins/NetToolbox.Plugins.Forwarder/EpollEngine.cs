@@ -87,6 +87,9 @@ internal sealed class EpollEngine
 
     public bool TryAdmit() => _session.TryAdmit();
 
+    /// <summary>Gives back the place of an admitted connection that could not be relayed at all.</summary>
+    public void ReleaseAdmission() => _session.ReleaseAdmission();
+
     /// <summary>The loop with the fewest connections; <paramref name="self"/> when it is among them.</summary>
     public EpollLoop LeastBusy(EpollLoop self)
     {

@@ -427,17 +427,43 @@ internal sealed unsafe class EpollLoop : IDisposable
 
             // The kernel hands a burst of connects to whichever loop it woke; the least busy loop relays each one.
             var owner = _engine.LeastBusy(this);
+            EpollRelay relay;
+            try
+            {
+                relay = new EpollRelay(_engine.NextId(), fd, EndpointResolver.FormatNative(address, length), _engine.Time, owner);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Nothing owns the socket yet: close it and give its place back, so the fault costs this client only.
+                _ = EpollInterop.CloseRaw(fd);
+                _engine.ReleaseAdmission();
+                _engine.AcceptFailed("error: " + ex.Message);
+                continue;
+            }
+
             Interlocked.Increment(ref owner._active);
-            var relay = new EpollRelay(_engine.NextId(), fd, EndpointResolver.FormatNative(address, length), _engine.Time, owner);
             _engine.Track(relay);
             if (owner == this)
             {
-                Adopt(relay);
+                AdoptContained(relay);
             }
             else
             {
                 owner.Post(new LoopCommand(CommandKind.Adopt, relay, null, null, null));
             }
+        }
+    }
+
+    /// <summary>Adopts <paramref name="relay"/>; an unexpected exception closes that connection only.</summary>
+    private void AdoptContained(EpollRelay relay)
+    {
+        try
+        {
+            Adopt(relay);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Close(relay, "error: " + ex.Message, reset: true);
         }
     }
 
@@ -526,7 +552,15 @@ internal sealed unsafe class EpollLoop : IDisposable
     {
         while (_commands.TryDequeue(out var command))
         {
-            Execute(command);
+            try
+            {
+                Execute(command);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException && command.Relay is not null)
+            {
+                // As for events: a command's unexpected exception closes its connection, not the loop.
+                Close(command.Relay, "error: " + ex.Message, reset: true);
+            }
         }
     }
 
@@ -576,8 +610,15 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
 
         Interlocked.Decrement(ref _active);
-        relay.Finish(reason);
-        _engine.Ended(relay);
+        try
+        {
+            relay.Finish(reason);
+        }
+        finally
+        {
+            // Whatever happens, the connection's place under maxConnections is given back.
+            _engine.Ended(relay);
+        }
     }
 
     private static void CloseSocket(ref int fd, bool reset)

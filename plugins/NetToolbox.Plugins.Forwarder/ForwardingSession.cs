@@ -215,7 +215,10 @@ internal sealed class ForwardingSession
     }
 
     /// <summary>A connection closed for good: the drain on stop waits for the count to reach zero.</summary>
-    public void OnConnectionEnded(RelayConnection connection)
+    public void OnConnectionEnded(RelayConnection connection) => ReleaseAdmission();
+
+    /// <summary>One admitted connection is gone (ended, or never relayed): its place under maxConnections is free.</summary>
+    public void ReleaseAdmission()
     {
         if (Interlocked.Decrement(ref _running) == 0 && _stopping)
         {
