@@ -14,7 +14,7 @@
 # machine is shared, so single samples swing by a third; the ratio of each round (same load, back to back) is
 # printed below the table. STATS_SECONDS (default 6): how long the forwarder's run is read over REST while the
 # idle connections are held (sample cadence, REST latency). NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
-# nettoolbox") and LOADS (default "i1 i8 ka cl": iperf3 1/8 streams, wrk keep-alive/close) pick rows for quick runs.
+# nettoolbox") and LOADS (default "i1 i8 ka cl lat": iperf3 1/8 streams, wrk keep-alive/close, one connection's latency) pick rows for quick runs.
 set -euo pipefail
 
 DURATION=${DURATION:-5}
@@ -307,6 +307,19 @@ print(v, cpu)
 EOF
 }
 
+wrk_latency_us() { # port → "p50 p99" of one connection's request round trip (µs), wrk -t1 -c1 keep-alive
+    local out
+    out=$(wrk -t1 -c1 -d"${DURATION}s" --latency "http://127.0.0.1:$1/1k.txt" 2>&1) || { echo "fail fail"; return; }
+    python3 - "$out" <<'EOF'
+import re, sys
+scale = {"us": 1, "ms": 1e3, "s": 1e6}
+def pct(p):
+    m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", sys.argv[1], re.M)
+    return "%.1f" % (float(m.group(1)) * scale[m.group(2)]) if m else "fail"
+print(pct(50), pct(99))
+EOF
+}
+
 median() { # values… (non-numbers ignored) → median, or "—"
     python3 -c "
 import statistics, sys
@@ -315,7 +328,7 @@ print(('%.2f' if statistics.median(v) < 10 else '%.1f') % statistics.median(v) i
 }
 
 read -r -a NAMES <<<"${RELAYS:-direct haproxy rinetd socat nettoolbox}"
-LOADS=" ${LOADS:-i1 i8 ka cl} "
+LOADS=" ${LOADS:-i1 i8 ka cl lat} "
 declare -A HTTP_PORT=([direct]=$P_HTTP [haproxy]=$HA_HTTP [rinetd]=$RI_HTTP [socat]=$SO_HTTP [nettoolbox]=$NT_HTTP)
 declare -A IPERF_PORT=([direct]=$P_IPERF [haproxy]=$HA_IPERF [rinetd]=$RI_IPERF [socat]=$SO_IPERF [nettoolbox]=$NT_IPERF)
 
@@ -339,6 +352,11 @@ for round in $(seq "$ROUNDS"); do
             log "round $round, $n: wrk keep-alive"
             read -r krps cpu < <(wrk_krps "${RELAY_PID[$n]}" "${HTTP_PORT[$n]}" 64)
             SAMPLES[$n,ka]+=" $krps"; SAMPLES[$n,kacpu]+=" $cpu"
+        fi
+        if [[ $LOADS == *" lat "* ]]; then
+            log "round $round, $n: wrk one connection, latency"
+            read -r p50 p99 < <(wrk_latency_us "${HTTP_PORT[$n]}")
+            SAMPLES[$n,l50]+=" $p50"; SAMPLES[$n,l99]+=" $p99"
         fi
         if [[ $LOADS == *" cl "* ]]; then
             log "round $round, $n: wrk Connection: close"
@@ -385,12 +403,14 @@ row i1 "iperf3, 1 stream (Gbit/s)"
 row i8 "iperf3, 8 streams (Gbit/s)"
 row ka "wrk -t2 -c64 keep-alive, 1 KiB (k req/s)"
 row cl "wrk -t2 -c32 Connection: close (k req/s)"
-# Lower is better for CPU and memory: the ratio is still NetToolbox/haproxy.
+# Lower is better for CPU, latency and memory: the ratio is still NetToolbox/haproxy.
 row kacpu "relay CPU per request, keep-alive (us)"
 row clcpu "relay CPU per request, Conn: close (us)"
+row l50 "request latency, 1 connection, p50 (us)"
+row l99 "request latency, 1 connection, p99 (us)"
 row mem "RSS per idle connection, $IDLE_CONNS held (KB)"
 echo
-for load in i1 i8 ka cl; do
+for load in i1 i8 ka cl l50 l99; do
     if [[ -n "${SAMPLES[nettoolbox,$load]:-}" && -n "${SAMPLES[haproxy,$load]:-}" ]]; then
         echo "NT/haproxy per round, $load: $(paired_ratios "$load")"
     fi
