@@ -10,7 +10,7 @@
 # Only 127.0.0.1 is used. Every process started here is stopped on exit.
 #
 # Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), WARM_CONNS (warm-up batch, default 500), NT_NO_BUILD=1 to reuse the last Release build,
-# ROUNDS (default 3): each load runs that many times, relays interleaved, and the table shows the median — the
+# ROUNDS (default 3): each load runs that many times, one load through every relay before the next (odd rounds in the order of RELAYS, even rounds reversed), and the table shows the median — the
 # machine is shared, so single samples swing by a third; the ratio of each round (same load, back to back) is
 # printed below the table. STATS_SECONDS (default 6): how long the forwarder's run is read over REST while the
 # idle connections are held (sample cadence, REST latency). NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
@@ -343,29 +343,38 @@ for n in "${NAMES[@]}"; do
     wrk -t2 -c32 -d1s "http://127.0.0.1:${HTTP_PORT[$n]}/1k.txt" >/dev/null 2>&1 || true
     wrk -t2 -c32 -d1s -H 'Connection: close' "http://127.0.0.1:${HTTP_PORT[$n]}/1k.txt" >/dev/null 2>&1 || true
 done
-for round in $(seq "$ROUNDS"); do
-    [[ -n "${NO_LOADS:-}" ]] && break
-    for n in "${NAMES[@]}"; do
-        if [[ $LOADS == *" i1 "* ]]; then log "round $round, $n: iperf3 1 stream"; SAMPLES[$n,i1]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 1)"; fi
-        if [[ $LOADS == *" i8 "* ]]; then log "round $round, $n: iperf3 8 streams"; SAMPLES[$n,i8]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 8)"; fi
-        if [[ $LOADS == *" ka "* ]]; then
+# Each round runs one load through every relay before the next load, so the samples a ratio pairs are taken
+# close together; odd rounds go through the relays in the order given, even rounds in reverse, so no relay is
+# always the one measured after (say) socat's thousands of forks or another relay's TIME_WAIT sockets.
+run_load() { # round, relay, load
+    local round=$1 n=$2 load=$3
+    case $load in
+        i1) log "round $round, $n: iperf3 1 stream"; SAMPLES[$n,i1]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 1)" ;;
+        i8) log "round $round, $n: iperf3 8 streams"; SAMPLES[$n,i8]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 8)" ;;
+        ka)
             log "round $round, $n: wrk keep-alive"
             read -r krps cpu < <(wrk_krps "${RELAY_PID[$n]}" "${HTTP_PORT[$n]}" 64)
-            SAMPLES[$n,ka]+=" $krps"; SAMPLES[$n,kacpu]+=" $cpu"
-        fi
-        if [[ $LOADS == *" lat "* ]]; then
+            SAMPLES[$n,ka]+=" $krps"; SAMPLES[$n,kacpu]+=" $cpu" ;;
+        lat)
             log "round $round, $n: wrk one connection, latency"
             read -r p50 p99 < <(wrk_latency_us "${HTTP_PORT[$n]}")
-            SAMPLES[$n,l50]+=" $p50"; SAMPLES[$n,l99]+=" $p99"
-        fi
-        if [[ $LOADS == *" cl "* ]]; then
+            SAMPLES[$n,l50]+=" $p50"; SAMPLES[$n,l99]+=" $p99" ;;
+        cl)
             log "round $round, $n: wrk Connection: close"
             read -r krps cpu < <(wrk_krps "${RELAY_PID[$n]}" "${HTTP_PORT[$n]}" 32 -H 'Connection: close')
-            SAMPLES[$n,cl]+=" $krps"; SAMPLES[$n,clcpu]+=" $cpu"
-        fi
+            SAMPLES[$n,cl]+=" $krps"; SAMPLES[$n,clcpu]+=" $cpu" ;;
+    esac
+}
+REVERSED=()
+for ((i = ${#NAMES[@]} - 1; i >= 0; i--)); do REVERSED+=("${NAMES[i]}"); done
+for round in $(seq "$ROUNDS"); do
+    [[ -n "${NO_LOADS:-}" ]] && break
+    if ((round % 2)); then order=("${NAMES[@]}"); else order=("${REVERSED[@]}"); fi
+    for load in $LOADS; do
+        for n in "${order[@]}"; do run_load "$round" "$n" "$load"; done
     done
 done
-# Each round measures every relay back to back, so the per-round ratio pairs samples taken under the same load.
+# The per-round ratio pairs the two relays' samples of one load in one round, taken a few seconds apart.
 paired_ratios() { # load key → "r1 r2 …" (NetToolbox/haproxy per round)
     python3 -c "
 import sys
