@@ -10,11 +10,13 @@
 # Only 127.0.0.1 is used. Every process started here is stopped on exit.
 #
 # Environment: DURATION (s, default 5), IDLE_CONNS (default 5000), WARM_CONNS (warm-up batch, default 500), NT_NO_BUILD=1 to reuse the last Release build,
-# ROUNDS (default 3): each load runs that many times, one load through every relay before the next (odd rounds in the order of RELAYS, even rounds reversed), and the table shows the median — the
-# machine is shared, so single samples swing by a third; the ratio of each round (same load, back to back) is
-# printed below the table. STATS_SECONDS (default 6): how long the forwarder's run is read over REST while the
-# idle connections are held (sample cadence, REST latency). NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd socat
-# nettoolbox") and LOADS (default "i1 i8 ka cl lat": iperf3 1/8 streams, wrk keep-alive/close, one connection's latency) pick rows for quick runs.
+# ROUNDS (default 3): each load runs through every relay before the next load, odd rounds in the order of RELAYS
+# and even rounds reversed; the table shows the median of the rounds — the machine is shared, so single samples
+# swing by a third — and the ratio of each round is printed below it. STATS_SECONDS (default 6): how long the
+# forwarder's run is read over REST while the idle connections are held (sample cadence, REST latency).
+# NO_LOADS=1 to measure idle-connection memory only, NO_IDLE=1 to skip it; RELAYS (default "direct haproxy rinetd
+# socat nettoolbox") and LOADS (default "i1 i8 ka cl lat": iperf3 1/8 streams, wrk keep-alive/close, one
+# connection's latency) pick rows for quick runs.
 set -euo pipefail
 
 DURATION=${DURATION:-5}
@@ -45,6 +47,14 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { printf '# %s\n' "$*" >&2; }
+
+# Checked before anything starts: a misspelt load or relay would otherwise leave its rows empty after minutes.
+for load in ${LOADS:-}; do
+    [[ " i1 i8 ka cl lat " == *" $load "* ]] || { echo "unknown load '$load' in LOADS (known: i1 i8 ka cl lat)" >&2; exit 1; }
+done
+for relay in ${RELAYS:-}; do
+    [[ " direct haproxy rinetd socat nettoolbox " == *" $relay "* ]] || { echo "unknown relay '$relay' in RELAYS" >&2; exit 1; }
+done
 
 # --- prerequisites -----------------------------------------------------------------------------------------
 need=()
@@ -347,7 +357,7 @@ done
 # close together; odd rounds go through the relays in the order given, even rounds in reverse, so no relay is
 # always the one measured after (say) socat's thousands of forks or another relay's TIME_WAIT sockets.
 run_load() { # round, relay, load
-    local round=$1 n=$2 load=$3
+    local round=$1 n=$2 load=$3 krps cpu p50 p99
     case $load in
         i1) log "round $round, $n: iperf3 1 stream"; SAMPLES[$n,i1]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 1)" ;;
         i8) log "round $round, $n: iperf3 8 streams"; SAMPLES[$n,i8]+=" $(iperf_gbits "${IPERF_PORT[$n]}" 8)" ;;
@@ -374,7 +384,7 @@ for round in $(seq "$ROUNDS"); do
         for n in "${order[@]}"; do run_load "$round" "$n" "$load"; done
     done
 done
-# The per-round ratio pairs the two relays' samples of one load in one round, taken a few seconds apart.
+# The per-round ratio pairs the two relays' samples of one load in one round (one pass through the relays).
 paired_ratios() { # load key → "r1 r2 …" (NetToolbox/haproxy per round)
     python3 -c "
 import sys
